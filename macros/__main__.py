@@ -1,0 +1,35 @@
+"""`python -m macros validate`: check every YAML file under sessions/ and say what to fix."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from macros.load import load_catalog
+from macros.problems import ContentError
+
+
+def validate(content_dir: Path, docs_dir: Path) -> int:
+    try:
+        catalog = load_catalog(content_dir, docs_dir, root=Path.cwd())
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{count} {kind}" for kind, count in catalog.counts().items())
+    print(f"OK: {counts}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("validate", help="check the content and report every problem")
+    check.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
+    check.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder with files/ (default: docs)")
+    args = parser.parse_args(argv)
+    return validate(args.content, args.docs)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

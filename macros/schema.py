@@ -1,0 +1,309 @@
+"""What each kind of YAML file may hold: field names, types, required fields and cross-field rules."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from macros import model as m
+from macros.spec import (
+    Choice,
+    Date,
+    Doi,
+    Email,
+    Field,
+    Identifier,
+    Integer,
+    ListOf,
+    LocalFile,
+    Obj,
+    Phone,
+    Ref,
+    Text,
+    Url,
+)
+from macros.urls import VIDEO_HOSTS
+
+STATUSES = tuple(m.STATUS_LABELS)
+TITLE = Text(one_line=True, doc="A short title on one line.")
+PARAGRAPHS = Text(doc="Plain text; a blank line starts a new paragraph.")
+LINK = Url(schemes=("https", "mailto", "tel"))
+
+
+def _req(spec: Any) -> Field:
+    return Field(spec, required=True)
+
+
+def _opt(spec: Any) -> Field:
+    return Field(spec)
+
+
+def _refs(kind: str, doc: str) -> Field:
+    return _opt(ListOf(item=Ref(kind=kind), unique=True, doc=doc))
+
+
+def _texts(doc: str) -> Field:
+    return _opt(ListOf(item=PARAGRAPHS, doc=doc))
+
+
+def _status_matches_location(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Available means there is something to open; any other status means there is not (yet)."""
+    status = values["status"]
+    places = [name for name in ("file", "url") if values.get(name)]
+    if status == "available" and len(places) != 1:
+        return [("status", "is available, so give exactly one of `file:` or `url:` (or change the status)")]
+    if status != "available" and places:
+        return [(places[0], f"is given but status is {status}; set `status: available` or remove it")]
+    return []
+
+
+def _accessible_recording(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """An available recording needs captions or a transcript, or a visible note on what is missing."""
+    if values["status"] != "available":
+        return []
+    if values.get("captions") or values.get("transcript") or values.get("accessibility_note"):
+        return []
+    return [
+        (
+            "captions",
+            "is missing: an available recording needs captions or a transcript, "
+            "or an accessibility_note saying what is missing and how to ask for an accessible version",
+        )
+    ]
+
+
+RESOURCE = Obj(
+    doc="Slides, a handout or a worksheet.",
+    fields={
+        "title": _req(TITLE),
+        "status": _req(Choice(options=STATUSES, doc="available, coming-soon, on-request or unavailable")),
+        "file": _opt(LocalFile(doc="A file under docs/files/.")),
+        "url": _opt(Url(doc="An https address.")),
+        "note": _opt(PARAGRAPHS),
+    },
+    rules=(_status_matches_location,),
+    build=lambda values, checker: m.Resource(**values, size=checker.file_size(values.get("file"))),
+)
+
+RECORDING = Obj(
+    doc="A recorded session and how to watch it.",
+    fields={
+        "status": _req(Choice(options=STATUSES)),
+        "url": _opt(Url(hosts=VIDEO_HOSTS, doc="A YouTube or Vimeo address.")),
+        "file": _opt(LocalFile(suffixes=(".mp4", ".webm"), doc="A self-hosted video under docs/files/.")),
+        "duration": _opt(Integer(minimum=1, maximum=24 * 60, doc="Length in whole minutes.")),
+        "captions": _opt(
+            LocalFile(
+                suffixes=(".vtt",),
+                keywords=("provider",),
+                doc="A WebVTT file under docs/files/, or `provider` when the player has them.",
+            )
+        ),
+        "transcript": _opt(LocalFile(suffixes=(".md", ".txt", ".pdf", ".html"), doc="A transcript file.")),
+        "accessibility_note": _opt(PARAGRAPHS),
+        "note": _opt(PARAGRAPHS),
+    },
+    rules=(_status_matches_location, _accessible_recording),
+    build=lambda values, checker: m.Recording(**values),
+)
+
+REFERENCE = Obj(
+    fields={
+        "citation": _req(PARAGRAPHS),
+        "url": _opt(Url()),
+        "doi": _opt(Doi()),
+        "note": _opt(PARAGRAPHS),
+    },
+    build=lambda values, checker: m.Reference(**values),
+)
+
+CONTACT = Obj(
+    fields={
+        "name": _req(TITLE),
+        "note": _opt(PARAGRAPHS),
+        "url": _opt(LINK),
+        "email": _opt(Email(doc="An organization's address; never a person's.")),
+        "phone": _opt(Phone()),
+    },
+    build=lambda values, checker: m.Contact(**values),
+)
+
+HELP_LINE = Obj(
+    fields={
+        "name": _req(TITLE),
+        "description": _req(PARAGRAPHS),
+        "phone": _opt(Phone()),
+        "text": _opt(Phone(doc="A number that takes text messages.")),
+        "chat_url": _opt(Url()),
+        "hours": _opt(TITLE),
+    },
+    build=lambda values, checker: m.HelpLine(**values),
+)
+
+SITE = Obj(
+    fields={
+        "title": _req(TITLE),
+        "organization": _req(TITLE),
+        "description": _req(PARAGRAPHS),
+        "help_lines": _req(ListOf(item=HELP_LINE, min_items=1)),
+        "contact": _req(CONTACT),
+    },
+)
+
+AUDIENCE = Obj(fields={"id": _req(Identifier()), "title": _req(TITLE)})
+AUDIENCES = Obj(fields={"audiences": _req(ListOf(item=AUDIENCE, min_items=1))})
+
+TOPIC = Obj(
+    fields={
+        "title": _req(TITLE),
+        "summary": _req(PARAGRAPHS),
+        "description": _opt(PARAGRAPHS),
+        "scope": _opt(
+            ListOf(
+                item=Obj(
+                    fields={"label": _req(TITLE), "text": _req(PARAGRAPHS)},
+                    build=lambda values, checker: m.ScopeItem(**values),
+                )
+            )
+        ),
+        "expert_note": _opt(PARAGRAPHS),
+        "principles": _opt(ListOf(item=Choice(options=m.PRINCIPLES), unique=True)),
+        "references": _opt(ListOf(item=REFERENCE)),
+    },
+)
+
+PERSON = Obj(
+    fields={
+        "name": _req(TITLE),
+        "credentials": _opt(TITLE),
+        "role": _opt(TITLE),
+        "affiliation": _opt(TITLE),
+        "bio": _opt(PARAGRAPHS),
+    },
+)
+
+TRAINING = Obj(
+    fields={
+        "title": _req(TITLE),
+        "date": _req(Date(allow_unknown=True)),
+        "summary": _req(PARAGRAPHS),
+        "presenters": _refs("person", "Ids of the people who presented."),
+        "topics": _refs("topic", "Ids of topics."),
+        "audiences": _refs("audience", "Ids of audiences."),
+        "delivery": _opt(Choice(options=tuple(m.DELIVERY_LABELS))),
+        "series": _opt(Ref(kind="series", doc="The archive this training belongs to.")),
+        "objectives": _texts("What participants learn."),
+        "content_note": _opt(PARAGRAPHS),
+        "recording": _opt(RECORDING),
+        "slides": _opt(RESOURCE),
+        "handouts": _opt(ListOf(item=RESOURCE)),
+        "credit": _opt(PARAGRAPHS),
+    },
+)
+
+
+def _sessions_numbered_in_order(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    numbers = [session.number for session in values.get("sessions", ())]
+    expected = list(range(1, len(numbers) + 1))
+    if numbers != expected:
+        return [("sessions", f"are numbered {numbers}; number them 1 to {len(numbers)} in order")]
+    return []
+
+
+SESSION = Obj(
+    fields={
+        "number": _req(Integer(minimum=1, maximum=999)),
+        "title": _opt(TITLE),
+        "date": _opt(Date(allow_unknown=True)),
+        "summary": _opt(PARAGRAPHS),
+        "presenters": _refs("person", "Ids of the people who presented."),
+        "content_note": _opt(PARAGRAPHS),
+        "recording": _opt(RECORDING),
+        "slides": _opt(RESOURCE),
+        "handouts": _opt(ListOf(item=RESOURCE)),
+    },
+    build=lambda values, checker: m.SeriesSession(**values),
+)
+
+SERIES = Obj(
+    fields={
+        "title": _req(TITLE),
+        "kind": _req(Choice(options=("vln", "archive"), doc="vln (a Virtual Learning Network) or archive")),
+        "summary": _req(PARAGRAPHS),
+        "start": _opt(Date()),
+        "end": _opt(Date()),
+        "organizers": _texts("Organizations that run it."),
+        "partners": _texts("Partner organizations."),
+        "purpose": _opt(PARAGRAPHS),
+        "background": _opt(PARAGRAPHS),
+        "how_it_works": _opt(PARAGRAPHS),
+        "objectives": _texts("What the series sets out to do."),
+        "facilitators": _refs("person", "Ids of facilitators."),
+        "team_requirements": _texts("What a participating team needs."),
+        "topics": _refs("topic", "Ids of topics."),
+        "audiences": _refs("audience", "Ids of audiences."),
+        "sessions": _opt(ListOf(item=SESSION)),
+        "resources": _opt(ListOf(item=REFERENCE)),
+        "contact": _opt(CONTACT),
+        "status_note": _opt(PARAGRAPHS),
+    },
+    rules=(_sessions_numbered_in_order,),
+)
+
+RATING = Obj(
+    fields={
+        "value": _req(Choice(options=tuple(m.RATING_LABELS), doc="1 to 5, or NR")),
+        "source": _req(TITLE),
+        "reviewed": _req(Date(allow_unknown=True)),
+        "url": _opt(Url()),
+    },
+    build=lambda values, checker: m.Rating(**values),
+)
+
+PROGRAM = Obj(
+    fields={
+        "name": _req(TITLE),
+        "summary": _req(PARAGRAPHS),
+        "rating": _req(RATING),
+        "topics": _refs("topic", "Ids of topics."),
+        "population": _opt(PARAGRAPHS),
+        "delivery": _opt(PARAGRAPHS),
+        "components": _texts("Named parts or skills of the program."),
+    },
+)
+
+SERVICE = Obj(
+    fields={
+        "title": _req(TITLE),
+        "summary": _req(PARAGRAPHS),
+        "provider": _opt(TITLE),
+        "partners": _texts("Partner organizations."),
+        "eligibility": _opt(PARAGRAPHS),
+        "description": _opt(PARAGRAPHS),
+        "when_to_use": _opt(PARAGRAPHS),
+        "examples": _texts("Situations the service is for."),
+        "what_happens": _texts("The steps after a request, in order."),
+        "formats": _texts("How it is delivered."),
+        "how_to_request": _opt(
+            Obj(
+                fields={"instructions": _req(PARAGRAPHS), "phone": _opt(Phone()), "url": _opt(LINK)},
+                build=lambda values, checker: m.HowToRequest(**values),
+            )
+        ),
+        "response_time": _opt(PARAGRAPHS),
+        "offerings": _opt(
+            ListOf(
+                item=Obj(
+                    fields={
+                        "title": _req(TITLE),
+                        "status": _req(Choice(options=tuple(m.OFFERING_LABELS))),
+                        "description": _opt(PARAGRAPHS),
+                    },
+                    build=lambda values, checker: m.Offering(**values),
+                )
+            )
+        ),
+        "topics": _refs("topic", "Ids of topics."),
+        "audiences": _refs("audience", "Ids of audiences."),
+    },
+)
