@@ -1,0 +1,21 @@
+"""Lists that hand-written pages show: every item of a kind, and the help lines. Pure functions of the catalog."""
+
+from __future__ import annotations
+
+from macros import model as m
+from macros.indexes import Indexes
+from macros.render import render
+
+KINDS = ("trainings", "series", "people", "topics", "programs", "services")
+
+
+def index_of(kind: str, catalog: m.Catalog, index: Indexes, here: str) -> str:
+    """Every item of `kind`, linked, for the section's landing page at `here`."""
+    if kind not in KINDS:
+        raise ValueError(f"index_of({kind!r}): unknown kind; use one of: {', '.join(KINDS)}")
+    return render("index.html", here, kind=kind, catalog=catalog, index=index)
+
+
+def help_lines(catalog: m.Catalog, here: str) -> str:
+    """The site's help lines with call, text and chat links that work on a phone."""
+    return render("help_lines.html", here, catalog=catalog, site=catalog.site)

@@ -1,0 +1,113 @@
+"""One page per item: trainings, series, sessions, people, topics, programs and services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import yaml
+from markupsafe import escape
+
+from macros import model as m
+from macros.indexes import Indexes, build_indexes, untitled
+from macros.render import render
+from macros.routes import item_path, series_path, session_path, source_uri
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    """Directory-style address without a leading slash."""
+    title: str
+    html: str
+
+    @property
+    def src_uri(self) -> str:
+        return source_uri(self.path)
+
+    def markdown(self) -> str:
+        """Front matter plus one raw HTML block: no YAML text is ever read as Markdown or template code.
+
+        The title is stored HTML-escaped because themes print `page.title` without escaping.
+        """
+        meta = {"title": str(escape(self.title)), "render_macros": False}
+        return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{self.html}\n"
+
+
+def _page(template: str, path: str, page_title: str, catalog: m.Catalog, **context: object) -> GeneratedPage:
+    html = render(template, path, catalog=catalog, untitled=untitled, **context)
+    return GeneratedPage(path, page_title, html)
+
+
+def _series_pages(catalog: m.Catalog, index: Indexes, series: m.Series) -> Iterator[GeneratedPage]:
+    path = series_path(series)
+    members = index.archive_trainings.get(series.id, [])
+    yield _page("series.html", path, series.title, catalog, item=series, members=members)
+    sessions = series.sessions
+    for position, session in enumerate(sessions):
+        previous = sessions[position - 1] if position else None
+        following = sessions[position + 1] if position + 1 < len(sessions) else None
+        yield _page(
+            "session.html",
+            session_path(series, session),
+            untitled(session),
+            catalog,
+            item=session,
+            series=series,
+            title=untitled(session),
+            previous=previous,
+            previous_title=untitled(previous) if previous else "",
+            next=following,
+            next_title=untitled(following) if following else "",
+        )
+
+
+def generate_pages(catalog: m.Catalog, index: Indexes | None = None) -> list[GeneratedPage]:
+    """Render every item page once; pure function of the catalog."""
+    index = index or build_indexes(catalog)
+    pages: list[GeneratedPage] = []
+    for training in catalog.trainings.values():
+        series = catalog.series.get(training.series or "")
+        pages.append(
+            _page(
+                "training.html",
+                item_path("training", training.id),
+                training.title,
+                catalog,
+                item=training,
+                series=series,
+            )
+        )
+    for series in catalog.series.values():
+        pages.extend(_series_pages(catalog, index, series))
+    for person in catalog.people.values():
+        pages.append(
+            _page(
+                "person.html",
+                item_path("person", person.id),
+                person.name,
+                catalog,
+                item=person,
+                entries=index.by_person.get(person.id, []),
+                facilitated=index.facilitated.get(person.id, []),
+            )
+        )
+    for topic in catalog.topics.values():
+        pages.append(
+            _page(
+                "topic.html",
+                item_path("topic", topic.id),
+                topic.title,
+                catalog,
+                item=topic,
+                entries=index.by_topic.get(topic.id, []),
+                series=index.series_by_topic.get(topic.id, []),
+                programs=index.programs_by_topic.get(topic.id, []),
+                services=index.services_by_topic.get(topic.id, []),
+            )
+        )
+    for program in catalog.programs.values():
+        pages.append(_page("program.html", item_path("program", program.id), program.name, catalog, item=program))
+    for service in catalog.services.values():
+        pages.append(_page("service.html", item_path("service", service.id), service.title, catalog, item=service))
+    return pages
