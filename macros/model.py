@@ -190,8 +190,9 @@ class Training:
     id: str
     title: str
     source: Source
-    date: PartialDate | None = None
-    summary: str | None = None
+    date: PartialDate | None
+    """None when the date is written as `unknown`."""
+    summary: str
     presenters: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
@@ -252,8 +253,8 @@ class Rating:
     value: str
     """`1`–`5` or `NR`, on the CEBC Scientific Rating Scale."""
     source: str
-    reviewed: PartialDate | None = None
-    """None when the source does not say when the rating was given."""
+    reviewed: PartialDate | None
+    """None when the source does not say when the rating was given (`unknown` in YAML)."""
     url: str | None = None
 
     @property

@@ -56,6 +56,8 @@ def test_series_lists_its_eight_sessions_in_order(shipped_site: Path) -> None:
     assert numbers == [str(n) for n in range(1, 9)]
     assert "Session 4 (untitled)" in page
     assert "Laying the Groundwork" in page
+    for anchor in ("purpose", "background", "how-it-works", "objectives", "teams", "facilitators", "resources"):
+        assert f'id="{anchor}"' in page, anchor
     assert page.count("Not available here") == 16
 
 
