@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from macros import state
+from macros.listings import banner_links
 from macros.load import load_catalog
 from macros.pages import generate_pages
 from macros.problems import ContentError
@@ -61,10 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         raise PluginError(error.report()) from None
     build = state.start(catalog)
-    config.extra["hub_help_lines"] = [
-        {"name": line.name, "phone": line.phone or "", "text": line.text or ""}
-        for line in build.catalog.site.help_lines
-    ]
+    config.extra["hub_help_lines"] = banner_links(build.catalog.site)
     _stage(config)
     return config
 

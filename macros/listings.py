@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros import model as m
 from macros.indexes import Indexes
 from macros.render import render
+from macros.urls import tel_href
 
 KINDS = ("trainings", "series", "people", "topics", "programs", "services")
 
@@ -19,3 +20,16 @@ def index_of(kind: str, catalog: m.Catalog, index: Indexes, here: str) -> str:
 def help_lines(catalog: m.Catalog, here: str) -> str:
     """The site's help lines with call, text and chat links that work on a phone."""
     return render("help_lines.html", here, catalog=catalog, site=catalog.site)
+
+
+def banner_links(site: m.Site) -> list[dict[str, str]]:
+    """Label and `tel:` target of each help line with a phone, for the banner the theme shows on every page."""
+    links = []
+    for line in site.help_lines:
+        if not line.phone:
+            continue
+        label = line.short_name or line.name
+        if line.phone not in label:
+            label = f"{label}: {line.phone}"
+        links.append({"label": label, "href": tel_href(line.phone)})
+    return links

@@ -65,6 +65,8 @@ class HelpLine:
 
     name: str
     description: str
+    short_name: str | None = None
+    """A few words for the banner on every page, e.g. `988 Lifeline`."""
     phone: str | None = None
     text: str | None = None
     chat_url: str | None = None

@@ -132,6 +132,7 @@ HELP_LINE = Obj(
     fields={
         "name": _req(TITLE),
         "description": _req(PARAGRAPHS),
+        "short_name": _opt(Text(one_line=True, doc="A few words for the banner on every page.")),
         "phone": _opt(Phone()),
         "text": _opt(Phone(doc="A number that takes text messages.")),
         "chat_url": _opt(Url()),

@@ -43,9 +43,17 @@ def test_yaml_text_is_escaped_and_template_code_stays_literal(tmp_path: Path) ->
         f"title: '{NASTY_TITLE}'\ndate: 2020\nsummary: '{{{{ config.site_name }}}} <img src=x onerror=alert(1)>'\n",
         encoding="utf-8",
     )
+    site_yaml = project / "sessions" / "site.yaml"
+    site_yaml.write_text(
+        site_yaml.read_text(encoding="utf-8").replace(
+            "  - name: Test support line\n", "  - name: Test support line\n    short_name: '<b>Bold</b> {{ 7*7 }}'\n"
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "site" / "trainings" / "nasty" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="tel:6175550100">&lt;b&gt;Bold&lt;/b&gt; {{ 7*7 }}: 617-555-0100</a>' in page
     assert "<script>alert" not in page
     assert "<img src=x" not in page
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; {{ 7*7 }} {% raw %} &amp; &lt;/title&gt;" in page

@@ -50,6 +50,14 @@ def test_every_page_has_one_h1_and_the_help_lines(shipped_site: Path) -> None:
             assert re.search(r'href="[./]*get-help/"', text), path
 
 
+def test_home_page_shows_help_and_what_the_site_holds(shipped_site: Path) -> None:
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    assert 'class="admonition tip"' in home
+    assert "8 recorded trainings and sessions." in home
+    assert 'href="networks/integrating-peer-support-2017/"' in home
+    assert '<a href="tel:988">Call or text 988</a>' in home
+
+
 def test_series_lists_its_eight_sessions_in_order(shipped_site: Path) -> None:
     page = _html(shipped_site, "networks/integrating-peer-support-2017")
     numbers = re.findall(r'href="(\d+)/"', page)
