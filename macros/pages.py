@@ -62,52 +62,39 @@ def _series_pages(catalog: m.Catalog, index: Indexes, series: m.Series) -> Itera
         )
 
 
+def _item_page(kind: str, item_id: str, title: str, catalog: m.Catalog, **context: object) -> GeneratedPage:
+    return _page(f"{kind}.html", item_path(kind, item_id), title, catalog, **context)
+
+
+def _person_page(catalog: m.Catalog, index: Indexes, person: m.Person) -> GeneratedPage:
+    return _item_page(
+        "person", person.id, person.name, catalog, item=person,
+        entries=index.by_person.get(person.id, []),
+        facilitated=index.facilitated.get(person.id, []),
+    )  # fmt: skip
+
+
+def _topic_page(catalog: m.Catalog, index: Indexes, topic: m.Topic) -> GeneratedPage:
+    return _item_page(
+        "topic", topic.id, topic.title, catalog, item=topic,
+        entries=index.by_topic.get(topic.id, []),
+        series=index.series_by_topic.get(topic.id, []),
+        programs=index.programs_by_topic.get(topic.id, []),
+        services=index.services_by_topic.get(topic.id, []),
+    )  # fmt: skip
+
+
 def generate_pages(catalog: m.Catalog, index: Indexes | None = None) -> list[GeneratedPage]:
     """Render every item page once; pure function of the catalog."""
     index = index or build_indexes(catalog)
-    pages: list[GeneratedPage] = []
-    for training in catalog.trainings.values():
-        series = catalog.series.get(training.series or "")
-        pages.append(
-            _page(
-                "training.html",
-                item_path("training", training.id),
-                training.title,
-                catalog,
-                item=training,
-                series=series,
-            )
-        )
+    pages = [
+        _item_page("training", item.id, item.title, catalog, item=item, series=catalog.series.get(item.series or ""))
+        for item in catalog.trainings.values()
+    ]
     for series in catalog.series.values():
         pages.extend(_series_pages(catalog, index, series))
-    for person in catalog.people.values():
-        pages.append(
-            _page(
-                "person.html",
-                item_path("person", person.id),
-                person.name,
-                catalog,
-                item=person,
-                entries=index.by_person.get(person.id, []),
-                facilitated=index.facilitated.get(person.id, []),
-            )
-        )
-    for topic in catalog.topics.values():
-        pages.append(
-            _page(
-                "topic.html",
-                item_path("topic", topic.id),
-                topic.title,
-                catalog,
-                item=topic,
-                entries=index.by_topic.get(topic.id, []),
-                series=index.series_by_topic.get(topic.id, []),
-                programs=index.programs_by_topic.get(topic.id, []),
-                services=index.services_by_topic.get(topic.id, []),
-            )
-        )
-    for program in catalog.programs.values():
-        pages.append(_page("program.html", item_path("program", program.id), program.name, catalog, item=program))
-    for service in catalog.services.values():
-        pages.append(_page("service.html", item_path("service", service.id), service.title, catalog, item=service))
+    pages.extend(_person_page(catalog, index, person) for person in catalog.people.values())
+    pages.extend(_topic_page(catalog, index, topic) for topic in catalog.topics.values())
+    pages.extend(_item_page("program", p.id, p.name, catalog, item=p) for p in catalog.programs.values())
+    pages.extend(_item_page("service", s.id, s.title, catalog, item=s) for s in catalog.services.values())
     return pages
