@@ -185,7 +185,7 @@ class Checker:
                 node, path, f"{raw} is ambiguous; write whole minutes, like {int(hours) * 60 + int(minutes)}"
             )
         if not re.fullmatch(r"[0-9]+", raw) or (raw.startswith("0") and raw != "0"):
-            hint = _sexagesimal_hint(raw)
+            hint = _octal_hint(raw)
             return self.fail(node, path, hint or f"{raw!r} is not a whole number; write digits only, like 90")
         value = int(raw)
         if not spec.minimum <= value <= spec.maximum:
@@ -258,7 +258,7 @@ def _converted(raw: str, fallback: str) -> str:
     return fallback
 
 
-def _sexagesimal_hint(raw: str) -> str | None:
+def _octal_hint(raw: str) -> str | None:
     if re.fullmatch(r"0\d+", raw):
         return f"{raw} has a leading zero, which YAML reads as an octal number; write {int(raw)}"
     return None
