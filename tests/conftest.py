@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from .browser import CHROMIUM_ARGS, INSTALL_HINT, chromium_path, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -65,3 +74,59 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without Chromium the browser tests are skipped, saying how to install it; CI sets HUB_REQUIRE_BROWSER=1."""
+    if chromium_path() is not None:
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium found: {INSTALL_HINT}")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """In CI (HUB_REQUIRE_BROWSER=1) a skipped browser test fails the run: the checks it stands for did not run."""
+    if os.environ.get("HUB_REQUIRE_BROWSER") != "1":
+        return
+    reporter: Any = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = [report for report in reporter.stats.get("skipped", []) if "browser" in report.keywords]
+    if skipped:
+        reporter.write_line(f"HUB_REQUIRE_BROWSER=1 but {len(skipped)} browser test(s) were skipped", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One headless Debian Chromium for the whole run."""
+    path = chromium_path()
+    if path is None:
+        pytest.skip(f"no Chromium found: {INSTALL_HINT}")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def shipped_url(shipped_site: Path) -> Iterator[str]:
+    """The shipped site served on 127.0.0.1."""
+    with serve(shipped_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    """The fixture site served on 127.0.0.1."""
+    with serve(fixture_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium: Browser) -> Iterator[Page]:
+    """A fresh browser context per test (its own localStorage), so tests never see each other's state."""
+    context = chromium.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()
