@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from macros import state
 from macros.listings import banner_links
 from macros.load import load_catalog
+from macros.outputs import BuildInfo, generate_files
 from macros.pages import generate_pages
 from macros.problems import ContentError
 
@@ -90,7 +91,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"sessions/; rename or remove docs/{page.src_uri}"
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
+    info = BuildInfo(site_url=_site_url(config))
+    for output in generate_files(build.catalog, build.index, info):
+        files.append(File.generated(config, output.path, content=output.content))
     return files
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    url = str(config.site_url or "http://127.0.0.1:8000/")
+    return url if url.endswith("/") else f"{url}/"
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,43 @@
+"""Files the build writes besides pages (feeds, calendars, downloads, schemas): pure functions of the catalog.
+
+Each producer returns `OutputFile`s; the hook adds them to the site in memory, so nothing generated is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from macros import model as m
+from macros.indexes import Indexes
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str
+    """Address inside the site without a leading slash, e.g. `feed.xml` or `calendar/x.ics`."""
+    content: bytes
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What producers may need beyond the catalog: the public base address (ends with `/`)."""
+
+    site_url: str
+
+
+Producer = Callable[[m.Catalog, Indexes, BuildInfo], Iterable[OutputFile]]
+
+PRODUCERS: list[Producer] = []
+"""Every producer, in order. Add one line per new kind of output file."""
+
+
+def generate_files(catalog: m.Catalog, index: Indexes, info: BuildInfo) -> list[OutputFile]:
+    """Every output file; two producers writing the same path is a programming error."""
+    files: dict[str, OutputFile] = {}
+    for producer in PRODUCERS:
+        for output in producer(catalog, index, info):
+            if output.path in files:
+                raise ValueError(f"two outputs claim {output.path}")
+            files[output.path] = output
+    return list(files.values())
