@@ -1,4 +1,4 @@
-"""`python -m macros validate`: check every YAML file under sessions/ and say what to fix."""
+"""`python -m macros validate | build | new`: check the content, publish the site safely, start a new file."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from macros.build import build_site
 from macros.load import load_catalog
 from macros.problems import ContentError
 
@@ -27,7 +28,18 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the content and report every problem")
     check.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
     check.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder with files/ (default: docs)")
+    publish = commands.add_parser("build", help="strict build and link check; replaces site/ only when both pass")
+    publish.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+    publish.add_argument("--site-dir", type=Path, default=Path("site"), help="published folder (default: site)")
+    publish.add_argument(
+        "--external-report",
+        type=Path,
+        default=Path("build/external-links.txt"),
+        help="where to list external addresses (default: build/external-links.txt)",
+    )
     args = parser.parse_args(argv)
+    if args.command == "build":
+        return build_site(args.config, args.site_dir, args.external_report)
     return validate(args.content, args.docs)
 
 

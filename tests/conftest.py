@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -32,6 +33,16 @@ def make_project(target: Path, content: Path = FIXTURES / "content") -> Path:
     config = config.replace("  - macros/hooks.py", f"  - {(ROOT / 'macros' / 'hooks.py').as_posix()}")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
+
+
+def tree_digest(folder: Path) -> str:
+    """One hash of every path and byte under `folder`: equal digests mean an untouched site."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from .conftest import make_project, mkdocs_build
+from .conftest import tree_digest as _digest
 
 NASTY_TITLE = '<script>alert("x")</script> {{ 7*7 }} {% raw %} & </title>'
-
-
-def _digest(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(folder.rglob("*")):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture

@@ -1,0 +1,54 @@
+"""Facts about the project that commands need without loading MkDocs: the public address and the commit."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+_SITE_URL = re.compile(r"^site_url:\s*(.+?)\s*$", re.MULTILINE)
+
+
+def site_url(config: Path) -> str:
+    """`site_url` from mkdocs.yml, ending with `/`; an `!ENV [NAME, default]` value reads NAME, as MkDocs does."""
+    try:
+        text = config.read_text(encoding="utf-8")
+    except OSError:
+        return DEFAULT_SITE_URL
+    match = _SITE_URL.search(text)
+    if not match:
+        return DEFAULT_SITE_URL
+    raw = match.group(1)
+    if raw.startswith("!ENV"):
+        names = yaml.safe_load(raw.removeprefix("!ENV").strip())
+        candidates = names if isinstance(names, list) else [names]
+        *variables, default = candidates if len(candidates) > 1 else [*candidates, DEFAULT_SITE_URL]
+        value = next((os.environ[name] for name in variables if os.environ.get(name)), default)
+    else:
+        value = yaml.safe_load(raw)
+    url = str(value or DEFAULT_SITE_URL)
+    return url if url.endswith("/") else f"{url}/"
+
+
+def commit(folder: Path) -> str:
+    """The short commit hash of `folder`'s checkout, or `unknown` outside git (a copied or unpacked tree)."""
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=folder, capture_output=True, text=True, check=False, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    value = result.stdout.strip()
+    return value if result.returncode == 0 and re.fullmatch(r"[0-9a-f]{4,40}", value) else "unknown"
+
+
+def build_date() -> str:
+    """Today in UTC as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when set, so a rebuild can be reproduced."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%d")
