@@ -1,0 +1,104 @@
+"""One timed `mkdocs build` in a child process, and the sizes of what it wrote."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    """Seconds from start to exit."""
+    cpu: float
+    """User plus system seconds of the build process."""
+    peak_mb: float
+    """Peak resident memory of the build process (its own rusage, so runs do not mix)."""
+
+
+@dataclass(frozen=True)
+class Size:
+    raw: int
+    gz: int
+
+    def __add__(self, other: Size) -> Size:
+        return Size(self.raw + other.raw, self.gz + other.gz)
+
+
+@dataclass(frozen=True)
+class SiteSizes:
+    pages: int
+    average_page: Size
+    largest_page: Size
+    largest_page_path: str
+    largest_training: Size
+    largest_topic: Size
+    catalog_page: Size
+    catalog_data: Size
+    home_page: Size
+    search_index: Size
+    first_search: Size
+    """What the browser fetches for its first search: the index and the search worker."""
+
+
+def build(project: Path, site: Path, log: Path) -> Run:
+    """`mkdocs build --strict` as a maintainer runs it; raises with the log's tail if the build fails."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)}
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        tail = log.read_text(encoding="utf-8").splitlines()[-15:]
+        raise RuntimeError(f"build of {project} failed:\n" + "\n".join(tail))
+    peak_kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
+    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=peak_kb / 1024)
+
+
+def _size(path: Path) -> Size:
+    if not path.is_file():
+        return Size(0, 0)
+    data = path.read_bytes()
+    return Size(len(data), len(gzip.compress(data, compresslevel=6)))
+
+
+def _largest(paths: list[Path]) -> Size:
+    return max((_size(path) for path in paths), key=lambda size: size.raw, default=Size(0, 0))
+
+
+def site_sizes(site: Path) -> SiteSizes:
+    """Page sizes raw and gzipped (level 6, as a static host serves them), search index and catalog data."""
+    pages = sorted(site.rglob("*.html"))
+    sizes = {path: _size(path) for path in pages}
+    largest = max(sizes, key=lambda path: sizes[path].raw)
+    total = Size(sum(s.raw for s in sizes.values()), sum(s.gz for s in sizes.values()))
+    search = _size(site / "search" / "search_index.json")
+    worker = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    data = [path for path in site.rglob("*.json") if path.parent.name != "search" and "assets" not in path.parts]
+    return SiteSizes(
+        pages=len(pages),
+        average_page=Size(total.raw // len(pages), total.gz // len(pages)),
+        largest_page=sizes[largest],
+        largest_page_path=largest.relative_to(site).as_posix(),
+        largest_training=_largest(sorted(site.glob("trainings/*/index.html"))),
+        largest_topic=_largest(sorted(site.glob("topics/*/index.html"))),
+        catalog_page=_size(site / "trainings" / "index.html"),
+        catalog_data=sum((_size(path) for path in data), Size(0, 0)),
+        home_page=_size(site / "index.html"),
+        search_index=search,
+        first_search=search + sum((_size(path) for path in worker), Size(0, 0)),
+    )
+
+
+def self_peak_mb() -> float:
+    """This process's own peak, to show the benchmark itself is not what uses the memory."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -1,0 +1,117 @@
+"""Build synthetic sites of N trainings with our stack and with stock Material; print medians and ratios.
+
+.venv/bin/python -m benchmarks.run                      # N = 100, 1,000 and 5,000, 3 runs each
+.venv/bin/python -m benchmarks.run --sizes 100,1000 --runs 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from benchmarks.baseline import write_baseline
+from benchmarks.measure import Run, SiteSizes, Size, build, site_sizes
+from benchmarks.synthetic import write_project
+
+
+@dataclass(frozen=True)
+class Result:
+    label: str
+    trainings: int
+    items: int
+    runs: list[Run]
+    sizes: SiteSizes
+
+    def median(self, name: str) -> float:
+        return float(statistics.median(getattr(run, name) for run in self.runs))
+
+    @property
+    def ms_per_item(self) -> float:
+        return 1000 * self.median("wall") / self.items
+
+
+def _measure(label: str, project: Path, trainings: int, items: int, runs: int) -> Result:
+    timings = []
+    for number in range(runs):
+        site = project / "site"
+        timings.append(build(project, site, project / f"build-{number}.log"))
+    return Result(label, trainings, items, timings, site_sizes(project / "site"))
+
+
+def _kb(size: Size) -> str:
+    return f"{size.raw / 1024:,.1f} KB ({size.gz / 1024:,.1f} KB gz)"
+
+
+def _report(ours: Result, base: Result) -> str:
+    rows = [
+        ("wall time, median s", f"{ours.median('wall'):.2f}", f"{base.median('wall'):.2f}", "wall"),
+        ("CPU time, median s", f"{ours.median('cpu'):.2f}", f"{base.median('cpu'):.2f}", "cpu"),
+        ("peak memory, MB", f"{ours.median('peak_mb'):.0f}", f"{base.median('peak_mb'):.0f}", "peak_mb"),
+        ("time per item, ms", f"{ours.ms_per_item:.2f}", f"{base.ms_per_item:.2f}", ""),
+    ]
+    lines = [f"\n== N = {ours.trainings:,} trainings, {ours.items:,} item pages, {len(ours.runs)} run(s) each ==",
+             f"{'':28}{'ours':>14}{'baseline':>14}{'ours/base':>11}"]  # fmt: skip
+    for name, mine, theirs, key in rows:
+        ratio = ours.median(key) / base.median(key) if key else ours.ms_per_item / base.ms_per_item
+        lines.append(f"{name:28}{mine:>14}{theirs:>14}{ratio:>10.2f}x")
+    for name in ("average_page", "largest_page", "largest_training", "largest_topic", "catalog_page", "home_page",
+                 "catalog_data", "search_index", "first_search"):  # fmt: skip
+        mine, theirs = getattr(ours.sizes, name), getattr(base.sizes, name)
+        lines.append(f"{name.replace('_', ' '):28}ours {_kb(mine):>32}   baseline {_kb(theirs):>32}")
+    lines.append(f"{'largest page is':28}ours {ours.sizes.largest_page_path}, baseline {base.sizes.largest_page_path}")
+    lines.append(f"{'html pages':28}ours {ours.sizes.pages:,}, baseline {base.sizes.pages:,}")
+    return "\n".join(lines)
+
+
+def _short(ours: Result) -> str:
+    return (
+        f"\n== N = {ours.trainings:,}: ours {ours.median('wall'):.2f} s wall, {ours.ms_per_item:.2f} ms/item, "
+        f"{ours.median('peak_mb'):.0f} MB, first search {_kb(ours.sizes.first_search)}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of trainings")
+    parser.add_argument("--runs", type=int, default=3, help="builds per size and variant; medians are reported")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--no-baseline", action="store_true", help="measure our build only")
+    args = parser.parse_args(argv)
+    sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size]
+    results: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="hub-bench-") as scratch:
+        root = args.keep or Path(scratch)
+        print(f"building in {root}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+        per_item: dict[int, float] = {}
+        for trainings in sizes:
+            project = root / f"ours-{trainings}"
+            project.mkdir(parents=True, exist_ok=False)
+            items = write_project(project, trainings).items
+            ours = _measure("ours", project, trainings, items, args.runs)
+            per_item[trainings] = ours.ms_per_item
+            entry = {"trainings": trainings, "items": items, "ours": asdict(ours)}
+            if args.no_baseline:
+                print(_short(ours), flush=True)
+            else:
+                baseline = root / f"baseline-{trainings}"
+                write_baseline(project, baseline)
+                base = _measure("baseline", baseline, trainings, items, args.runs)
+                entry["baseline"] = asdict(base)
+                print(_report(ours, base), flush=True)
+            results.append(entry)
+        if 1000 in per_item and 5000 in per_item:
+            print(f"\ntime per item at 5,000 / at 1,000: {per_item[5000] / per_item[1000]:.2f}x (target <= 1.2x)")
+        print(f"load average at the end {os.getloadavg()[0]:.1f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

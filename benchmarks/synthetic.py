@@ -1,0 +1,254 @@
+"""Synthetic but valid content at any size, so the build can be measured where the real archive will be in years.
+
+The files follow macros/schema.py and the shipped examples; the generator test builds them with --strict, so a
+schema change that the generator misses fails a test instead of silently benchmarking a broken site.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FIRST = tuple(
+    ["Ana", "Ben", "Carla", "Dev", "Elena", "Femi", "Grace", "Hana", "Ivan", "Jamal", "Kira", "Luis", "Maya", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomas", "Uma", "Victor", "Wen", "Ximena", "Yusuf", "Zoe"]
+)
+LAST = tuple(
+    ["Abara", "Brennan", "Castillo", "Duarte", "Eriksen", "Fofanah", "Garza", "Haddad", "Ito", "Jovanovic", "Kowalski", "Lindqvist", "Mbeki", "Nakamura", "Okafor", "Petrov", "Quispe", "Rahman", "Sorensen", "Tanaka", "Umarov", "Varga", "Whitfield", "Xiong", "Yilmaz", "Zielinski"]
+)
+THEMES = (
+    "De-escalation",
+    "Trauma-informed supervision",
+    "Motivational interviewing",
+    "Peer support",
+    "Harm reduction",
+    "Suicide prevention",
+    "Postvention",
+    "Secondary traumatic stress",
+    "Restraint and seclusion prevention",
+    "Family engagement",
+    "Crisis planning",
+    "Cultural humility",
+)
+ANGLES = ("basics", "in practice", "for teams", "with young people", "after an incident", "in residential care")
+DELIVERY = ("live-online", "in-person", "pre-recorded")
+STATUSES = ("available", "coming-soon", "on-request", "unavailable")
+
+
+@dataclass
+class Counts:
+    """How many items of each kind were written, and the page address of each (directory style)."""
+
+    paths: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, kind: str, path: str) -> None:
+        self.paths.setdefault(kind, []).append(path)
+
+    @property
+    def items(self) -> int:
+        return sum(len(paths) for paths in self.paths.values())
+
+
+def _dump(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8")
+
+
+class Generator:
+    """Writes sessions/ and docs/files/ for `trainings` trainings; the other kinds scale with it."""
+
+    def __init__(self, trainings: int, seed: int = 7) -> None:
+        self.trainings = trainings
+        self.rng = random.Random(seed)
+        self.topics = [f"topic-{i:03d}" for i in range(8 + trainings // 200)] + ["postvention"]
+        self.people = [f"person-{i:04d}" for i in range(max(10, trainings // 5))]
+        self.archives = [f"archive-{i:03d}" for i in range(max(1, trainings // 100))]
+        self.networks = [f"network-{i:03d}" for i in range(max(1, trainings // 250))]
+        self.programs = [f"program-{i:03d}" for i in range(max(3, trainings // 100))]
+        self.services = ["postvention", *(f"service-{i:02d}" for i in range(trainings // 1000))]
+        self.audiences = [entry["id"] for entry in _shipped("audiences.yaml")["audiences"]]
+        self.words = _vocabulary()
+
+    def some(self, items: list[str], low: int, high: int) -> list[str]:
+        return self.rng.sample(items, self.rng.randint(low, min(high, len(items))))
+
+    def date(self) -> str:
+        year = self.rng.randint(2012, 2026)
+        shape = self.rng.random()
+        if shape < 0.03:
+            return "unknown"
+        if shape < 0.10:
+            return str(year)
+        if shape < 0.20:
+            return f"{year}-{self.rng.randint(1, 12):02d}"
+        return f"{year}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+
+    def text(self, sentences: int) -> str:
+        """Sentences drawn from the shipped content's own words, so sizes and gzip ratios look like real prose."""
+        out = []
+        for _ in range(sentences):
+            words = [self.rng.choice(self.words) for _ in range(self.rng.randint(8, 22))]
+            out.append(" ".join(words).capitalize() + ".")
+        return " ".join(out)
+
+    def recording(self) -> dict[str, Any]:
+        roll = self.rng.random()
+        if roll < 0.7:
+            host = self.rng.choice(("https://www.youtube.com/watch?v=", "https://vimeo.com/"))
+            suffix = f"{self.rng.randrange(16**11):011x}" if "youtube" in host else str(self.rng.randint(10**7, 10**9))
+            data = {"status": "available", "url": host + suffix, "duration": self.rng.randint(20, 180)}
+            data["captions"] = "provider" if self.rng.random() < 0.7 else "files/captions.vtt"
+            if self.rng.random() < 0.5:
+                data["transcript"] = "files/transcript.txt"
+            else:
+                data["transcript_text"] = f"{self.text(3)}\n\n{self.text(3)}"
+            return data
+        if roll < 0.85:
+            return {"status": "unavailable", "note": "The address of this recording was not kept."}
+        return {"status": "on-request", "note": "Ask the training office for a copy."}
+
+    def resource(self, title: str) -> dict[str, Any]:
+        roll = self.rng.random()
+        if roll < 0.5:
+            return {"title": title, "status": "available", "file": "files/slides.pdf"}
+        if roll < 0.8:
+            return {
+                "title": title,
+                "status": "available",
+                "url": f"https://example.org/files/{self.rng.randrange(10**6)}.pdf",
+            }
+        return {"title": title, "status": self.rng.choice(STATUSES[1:])}
+
+    def training(self, number: int, archive: str | None) -> dict[str, Any]:
+        theme = self.rng.choice(THEMES)
+        data: dict[str, Any] = {
+            "title": f"{theme} {self.rng.choice(ANGLES)} ({number})",
+            "date": self.date(),
+            "summary": f"{self.text(2)}\n\n{self.text(2)}",
+            "presenters": self.some(self.people, 1, 3),
+            "topics": self.some(self.topics, 1, 3),
+            "audiences": self.some(self.audiences, 1, 3),
+            "delivery": self.rng.choice(DELIVERY),
+        }
+        if archive:
+            data["series"] = archive
+        data["objectives"] = [self.text(1) for _ in range(3)]
+        if self.rng.random() < 0.1:
+            data["content_note"] = "Discusses a death by suicide at a program."
+        data["recording"] = self.recording()
+        data["slides"] = self.resource("Slides")
+        data["handouts"] = [self.resource(f"Handout {i + 1}") for i in range(self.rng.randint(0, 2))]
+        if self.rng.random() < 0.3:
+            data["credit"] = "1.5 continuing education hours for social workers and nurses."
+        return data
+
+    def session(self, number: int) -> dict[str, Any]:
+        data: dict[str, Any] = {"number": number, "date": self.date()}
+        if self.rng.random() < 0.85:
+            data["title"] = f"{self.rng.choice(THEMES)} {self.rng.choice(ANGLES)}"
+        data["summary"] = self.text(2)
+        if self.rng.random() < 0.5:
+            data["presenters"] = self.some(self.people, 1, 2)
+        data["recording"] = self.recording()
+        data["slides"] = self.resource("Slides")
+        return data
+
+    def series(self, kind: str) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "title": f"{self.rng.choice(THEMES)} {'learning network' if kind == 'vln' else 'archive'}",
+            "kind": kind,
+            "summary": self.text(2),
+            "start": f"{self.rng.randint(2012, 2024)}-{self.rng.randint(1, 12):02d}",
+            "purpose": self.text(2),
+            "objectives": [self.text(1) for _ in range(3)],
+            "facilitators": self.some(self.people, 1, 3),
+            "topics": self.some(self.topics, 1, 2),
+            "audiences": self.some(self.audiences, 1, 3),
+        }
+        if kind == "vln":
+            data["team_requirements"] = ["A team of three to five staff, including a supervisor."]
+            data["sessions"] = [self.session(i + 1) for i in range(self.rng.randint(6, 10))]
+            data["contact"] = {"name": "Training office", "phone": "617-555-0100"}
+        return data
+
+    def write(self, project: Path) -> Counts:
+        """Write sessions/ and docs/files/ under `project`; return the page of every item."""
+        sessions, counts = project / "sessions", Counts()
+        sessions.mkdir(parents=True, exist_ok=True)
+        for name in ("site.yaml", "audiences.yaml"):
+            shutil.copyfile(ROOT / "sessions" / name, sessions / name)
+        files = project / "docs" / "files"
+        files.mkdir(parents=True, exist_ok=True)
+        (files / "slides.pdf").write_bytes(b"%PDF-1.4\n% synthetic slides for the benchmark\n" + b"0" * 2000)
+        (files / "captions.vtt").write_text("WEBVTT\n\n00:00:00.000 --> 00:00:04.000\nWelcome.\n", encoding="utf-8")
+        (files / "transcript.txt").write_text("Welcome to the training.\n", encoding="utf-8")
+        for topic in self.topics:
+            title = "Postvention" if topic == "postvention" else f"{self.rng.choice(THEMES)} topic {topic[-3:]}"
+            _dump(sessions / "topics" / f"{topic}.yaml", {"title": title, "summary": self.text(3)})
+            counts.add("topic", f"topics/{topic}/")
+        for number, person in enumerate(self.people):
+            name = f"{FIRST[number % len(FIRST)]} {LAST[(number // len(FIRST)) % len(LAST)]}-{person[-4:]}"
+            _dump(
+                sessions / "people" / f"{person}.yaml",
+                {"name": name, "credentials": "LICSW", "role": "Trainer", "affiliation": "Example Network",
+                 "bio": self.text(3)},
+            )  # fmt: skip
+            counts.add("person", f"people/{person}/")
+        for archive in self.archives:
+            _dump(sessions / "series" / f"{archive}.yaml", self.series("archive"))
+            counts.add("series", f"archives/{archive}/")
+        for network in self.networks:
+            data = self.series("vln")
+            _dump(sessions / "series" / f"{network}.yaml", data)
+            counts.add("series", f"networks/{network}/")
+            for session in data["sessions"]:
+                counts.add("session", f"networks/{network}/{session['number']}/")
+        for number in range(self.trainings):
+            member_of = self.rng.choice(self.archives) if self.rng.random() < 0.2 else None
+            _dump(sessions / "trainings" / f"training-{number:05d}.yaml", self.training(number, member_of))
+            counts.add("training", f"trainings/training-{number:05d}/")
+        for program in self.programs:
+            rating = {"value": self.rng.choice(("1", "2", "3", "4", "5", "NR")), "source": "CEBC", "reviewed": "2023"}
+            _dump(
+                sessions / "programs" / f"{program}.yaml",
+                {"name": f"{self.rng.choice(THEMES)} program {program[-3:]}", "summary": self.text(3),
+                 "rating": rating, "topics": self.some(self.topics, 1, 2)},
+            )  # fmt: skip
+            counts.add("program", f"programs/{program}/")
+        for service in self.services:
+            title = "Postvention services" if service == "postvention" else f"Support service {service[-2:]}"
+            _dump(
+                sessions / "services" / f"{service}.yaml",
+                {"title": title, "summary": self.text(2),
+                 "how_to_request": {"instructions": "Call the line.", "phone": "617-555-0100"},
+                 "topics": ["postvention"]},
+            )  # fmt: skip
+            counts.add("service", f"services/{service}/")
+        return counts
+
+
+def _vocabulary() -> list[str]:
+    """Every word of the shipped YAML, with its real frequency."""
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "sessions").rglob("*.yaml")))
+    return re.findall(r"[a-z]{3,}", text.lower())
+
+
+def _shipped(name: str) -> Any:
+    return yaml.safe_load((ROOT / "sessions" / name).read_text(encoding="utf-8"))
+
+
+def write_project(project: Path, trainings: int, seed: int = 7) -> Counts:
+    """A buildable project like the real one (mkdocs.yml, docs/, overrides/) with synthetic sessions/."""
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("files"))
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - macros/hooks.py", f"  - {(ROOT / 'macros' / 'hooks.py').as_posix()}")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return Generator(trainings, seed).write(project)
