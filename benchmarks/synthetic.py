@@ -17,11 +17,13 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
-FIRST = tuple(
-    ["Ana", "Ben", "Carla", "Dev", "Elena", "Femi", "Grace", "Hana", "Ivan", "Jamal", "Kira", "Luis", "Maya", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomas", "Uma", "Victor", "Wen", "Ximena", "Yusuf", "Zoe"]
+FIRST = (
+    "Ana Ben Carla Dev Elena Femi Grace Hana Ivan Jamal Kira Luis Maya "
+    "Nadia Omar Priya Quinn Rosa Sam Tomas Uma Victor Wen Ximena Yusuf Zoe"
 )
-LAST = tuple(
-    ["Abara", "Brennan", "Castillo", "Duarte", "Eriksen", "Fofanah", "Garza", "Haddad", "Ito", "Jovanovic", "Kowalski", "Lindqvist", "Mbeki", "Nakamura", "Okafor", "Petrov", "Quispe", "Rahman", "Sorensen", "Tanaka", "Umarov", "Varga", "Whitfield", "Xiong", "Yilmaz", "Zielinski"]
+LAST = (
+    "Abara Brennan Castillo Duarte Eriksen Fofanah Garza Haddad Ito Jovanovic Kowalski Lindqvist Mbeki "
+    "Nakamura Okafor Petrov Quispe Rahman Sorensen Tanaka Umarov Varga Whitfield Xiong Yilmaz Zielinski"
 )
 THEMES = (
     "De-escalation",
@@ -193,8 +195,9 @@ class Generator:
             title = "Postvention" if topic == "postvention" else f"{self.rng.choice(THEMES)} topic {topic[-3:]}"
             _dump(sessions / "topics" / f"{topic}.yaml", {"title": title, "summary": self.text(3)})
             counts.add("topic", f"topics/{topic}/")
+        first, last = FIRST.split(), LAST.split()
         for number, person in enumerate(self.people):
-            name = f"{FIRST[number % len(FIRST)]} {LAST[(number // len(FIRST)) % len(LAST)]}-{person[-4:]}"
+            name = f"{first[number % len(first)]} {last[(number // len(first)) % len(last)]}"
             _dump(
                 sessions / "people" / f"{person}.yaml",
                 {"name": name, "credentials": "LICSW", "role": "Trainer", "affiliation": "Example Network",
