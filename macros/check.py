@@ -16,6 +16,8 @@ from macros.problems import Problem
 from macros.urls import email_problem, phone_problem, url_problem
 
 STR_TAG = "tag:yaml.org,2002:str"
+PLACEHOLDER = "TODO:"
+"""Scaffolds mark text a person must still write with this prefix; it is refused until replaced."""
 _IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _READ_AS = {
@@ -146,6 +148,8 @@ class Checker:
     def _text_problem(self, spec: s.Spec, text: str) -> str | None:
         if isinstance(spec, s.Text) and spec.one_line and "\n" in text:
             return "must fit on one line"
+        if isinstance(spec, s.Text) and text.startswith(PLACEHOLDER):
+            return "still holds the placeholder from `python -m macros new`; replace it with the real text"
         if isinstance(spec, (s.Identifier, s.Ref)) and not _IDENTIFIER.match(text):
             return f"{text!r} is not an id; use lower-case letters, digits and hyphens, like {_slug(text)!r}"
         if isinstance(spec, s.Choice) and text not in spec.options:

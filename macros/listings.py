@@ -1,20 +1,140 @@
-"""Lists that hand-written pages show: every item of a kind, and the help lines. Pure functions of the catalog."""
+"""What hand-written pages show: indexes, the catalog, schedules, programs, the newest trainings, the help lines.
+
+Each is a pure function of the catalog rendered through an autoescaped template; `macros/entry.py` wraps them
+as mkdocs-macros macros. An unknown id raises `UnknownId`, which fails the build with the page's name.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
 from macros import model as m
-from macros.indexes import Indexes
+from macros.dates import PartialDate
+from macros.facets import catalog_facets, entry_values, program_facets, program_values
+from macros.indexes import Entry, Indexes
 from macros.render import render
 from macros.urls import tel_href
 
-KINDS = ("trainings", "series", "people", "topics", "programs", "services")
+KINDS = ("trainings", "series", "people", "topics", "programs", "services", "action-plans")
+
+T = TypeVar("T")
 
 
-def index_of(kind: str, catalog: m.Catalog, index: Indexes, here: str) -> str:
-    """Every item of `kind`, linked, for the section's landing page at `here`."""
+class UnknownId(ValueError):
+    """A macro was called with an id no YAML file defines."""
+
+
+def known(items: Mapping[str, T], item_id: str, call: str) -> T:
+    """The item with `item_id`, or an error that lists the ids that do exist."""
+    if item_id in items:
+        return items[item_id]
+    choices = ", ".join(sorted(items)) or "none"
+    raise UnknownId(f"{call}({item_id!r}): no such id; known ids: {choices}")
+
+
+@dataclass(frozen=True)
+class TopicGroups:
+    """Everything on one topic, by kind; each item once, newest first where items have dates."""
+
+    entries: list[Entry]
+    series: list[m.Series]
+    programs: list[m.Program]
+    services: list[m.Service]
+    plans: list[m.ActionPlan]
+
+    @property
+    def total(self) -> int:
+        return sum(map(len, (self.entries, self.series, self.programs, self.services, self.plans)))
+
+
+def newest_series(series: Iterable[m.Series]) -> list[m.Series]:
+    """Latest start first; series with no known start last."""
+    return sorted(series, key=lambda s: (s.start or PartialDate(0), s.title), reverse=True)
+
+
+def topic_groups(topic_id: str, index: Indexes) -> TopicGroups:
+    return TopicGroups(
+        entries=index.by_topic.get(topic_id, []),
+        series=newest_series(index.series_by_topic.get(topic_id, [])),
+        programs=index.programs_by_topic.get(topic_id, []),
+        services=index.services_by_topic.get(topic_id, []),
+        plans=index.plans_by_topic.get(topic_id, []),
+    )
+
+
+def topic_index(topic_id: str, catalog: m.Catalog, index: Indexes, here: str) -> str:
+    """Everything the site has on one topic, grouped by kind with counts."""
+    known(catalog.topics, topic_id, "topic_index")
+    return render("topic_index.html", here, catalog=catalog, groups=topic_groups(topic_id, index))
+
+
+def index_of(
+    kind: str, catalog: m.Catalog, index: Indexes, here: str, *, level: int = 2, today: date | None = None
+) -> str:
+    """Every item of `kind`, linked, for the section's landing page at `here`; `level` is its sub-heading level."""
     if kind not in KINDS:
-        raise ValueError(f"index_of({kind!r}): unknown kind; use one of: {', '.join(KINDS)}")
-    return render("index.html", here, kind=kind, catalog=catalog, index=index)
+        raise UnknownId(f"index_of({kind!r}): unknown kind; use one of: {', '.join(KINDS)}")
+    current, past = split_series(catalog, today or date.today())
+    counts = {topic_id: topic_groups(topic_id, index).total for topic_id in catalog.topics}
+    return render(
+        "index.html", here, kind=kind, catalog=catalog, index=index, current=current, past=past, counts=counts,
+        level=level,
+    )  # fmt: skip
+
+
+def split_series(catalog: m.Catalog, today: date) -> tuple[list[m.Series], list[m.Series]]:
+    """Current series (no end, or ending this year or later) and past ones, each newest first."""
+
+    ordered = newest_series(catalog.series.values())
+    current = [s for s in ordered if s.end is None or s.end.year >= today.year]
+    return current, [s for s in ordered if s not in current]
+
+
+def catalog_list(catalog: m.Catalog, index: Indexes, here: str) -> str:
+    """Every recorded training and session, newest first, with facet filters that work without a server."""
+    entries = index.entries
+    return render(
+        "catalog.html",
+        here,
+        catalog=catalog,
+        entries=entries,
+        facets=catalog_facets(entries, catalog),
+        values=entry_values,
+    )
+
+
+def series_schedule(series_id: str, catalog: m.Catalog, here: str) -> str:
+    """The numbered session table of one series, with its calendar file."""
+    series = known(catalog.series, series_id, "series_schedule")
+    return render("schedule.html", here, catalog=catalog, series=series)
+
+
+def programs_table(topic_id: str | None, catalog: m.Catalog, here: str) -> str:
+    """Programs (all, or those on one topic) with their ratings; the scale is explained once, above the table."""
+    programs = sorted(catalog.programs.values(), key=lambda p: p.name.casefold())
+    if topic_id is not None:
+        known(catalog.topics, topic_id, "programs_table")
+        programs = [program for program in programs if topic_id in program.topics]
+    return render(
+        "programs_table.html",
+        here,
+        catalog=catalog,
+        programs=programs,
+        facets=program_facets(programs, catalog),
+        values=program_values,
+        with_filter=topic_id is None,
+    )
+
+
+def latest(count: int, index: Indexes, catalog: m.Catalog, here: str) -> str:
+    """The `count` newest dated trainings and sessions, for the home page."""
+    if count < 1:
+        raise UnknownId(f"latest({count!r}): give a number of trainings, 1 or more")
+    newest = [entry for entry in index.entries if entry.date][:count]
+    return render("latest.html", here, catalog=catalog, entries=newest)
 
 
 def help_lines(catalog: m.Catalog, here: str) -> str:

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from macros import model as m
 from macros.dates import PartialDate
-from macros.routes import item_path, relative, series_path, session_path
+from macros.routes import calendar_path, item_path, relative, series_path, session_path
 from macros.urls import tel_href
 
 
@@ -76,6 +76,8 @@ def environment() -> Environment:
         DELIVERY_LABELS=m.DELIVERY_LABELS,
         RATING_LABELS=m.RATING_LABELS,
         OFFERING_LABELS=m.OFFERING_LABELS,
+        calendar_path=calendar_path,
+        untitled=m.untitled,
     )
     return env
 

@@ -12,6 +12,7 @@ SECTION = {
     "topic": "topics",
     "program": "programs",
     "service": "services",
+    "action_plan": "action-plans",
 }
 
 
@@ -22,6 +23,14 @@ def series_path(series: m.Series) -> str:
 
 def session_path(series: m.Series, session: m.SeriesSession) -> str:
     return f"{series_path(series)}{session.number}/"
+
+
+FEED_PATH = "feed.xml"
+
+
+def calendar_path(series: m.Series) -> str:
+    """The iCalendar file of a series' dated sessions."""
+    return f"calendar/{series.id}.ics"
 
 
 def item_path(kind: str, item_id: str) -> str:

@@ -1,0 +1,141 @@
+"""The listing macros on the small fixture catalog: exact items, order, grouping and errors."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from macros.indexes import build_indexes
+from macros.listings import (
+    UnknownId,
+    catalog_list,
+    index_of,
+    latest,
+    programs_table,
+    series_schedule,
+    split_series,
+    topic_groups,
+    topic_index,
+)
+from macros.load import load_catalog
+from macros.model import Catalog
+from macros.routes import relative
+
+from .conftest import FIXTURES
+
+CATALOG = load_catalog(FIXTURES / "content" / "sessions", FIXTURES / "content" / "docs")
+INDEX = build_indexes(CATALOG)
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'<a href="([^"]+)"', html)
+
+
+def test_topic_index_groups_everything_on_the_topic_newest_first() -> None:
+    html = topic_index("peer-support", CATALOG, INDEX, "topics/")
+    entries = [link for link in _links(html) if "/topics/" not in link]
+    assert entries == [
+        "../trainings/short-clip/",  # 2022
+        "../trainings/de-escalation-basics/",  # 2019-04-02
+        "../networks/test-vln/2/",  # 2017-02
+        "../networks/test-vln/1/",  # 2017-01-12
+        "../trainings/undated-talk/",  # undated: after the dated ones
+        "../networks/test-vln/3/",
+        "../networks/test-vln/",  # the series, in their own group, latest start first
+        "../archives/test-archive/",
+        "../action-plans/team-check-in/",  # action-plan templates last
+    ]
+    assert "Trainings and sessions (6)" in html
+    assert "Learning networks and archives (2)" in html
+    assert "programs/" not in html
+
+
+def test_topic_groups_list_each_item_once_and_only_items_tagged_with_it() -> None:
+    for topic_id in CATALOG.topics:
+        groups = topic_groups(topic_id, INDEX)
+        paths = [entry.path for entry in groups.entries]
+        assert len(paths) == len(set(paths))
+        assert all(topic_id in entry.topics for entry in groups.entries)
+        assert all(topic_id in program.topics for program in groups.programs)
+        assert all(topic_id in service.topics for service in groups.services)
+    postvention = topic_groups("postvention", INDEX)
+    assert [p.id for p in postvention.programs] == ["calm-teams"]
+    assert [s.id for s in postvention.services] == ["postvention"]
+
+
+def test_unknown_ids_name_the_call_and_the_known_ids() -> None:
+    with pytest.raises(UnknownId, match=r"topic_index\('nope'\): no such id; known ids: peer-support, postvention"):
+        topic_index("nope", CATALOG, INDEX, "")
+    with pytest.raises(UnknownId, match=r"series_schedule\('nope'\)"):
+        series_schedule("nope", CATALOG, "")
+    with pytest.raises(UnknownId, match=r"programs_table\('nope'\)"):
+        programs_table("nope", CATALOG, "")
+    with pytest.raises(UnknownId, match=r"index_of\('nope'\): unknown kind"):
+        index_of("nope", CATALOG, INDEX, "")
+    with pytest.raises(UnknownId, match="1 or more"):
+        latest(0, INDEX, CATALOG, "")
+
+
+def test_catalog_lists_every_training_and_session_with_its_facets() -> None:
+    html = catalog_list(CATALOG, INDEX, "trainings/")
+    items = re.findall(r"<li( data-[^>]*)><a href=\"([^\"]+)\"", html)
+    assert [path for _, path in items] == [relative("trainings/", entry.path) for entry in INDEX.entries]
+    attributes = {path: data for data, path in items}
+    clip = attributes["short-clip/"]
+    assert 'data-topic="peer-support"' in clip
+    assert 'data-format="unspecified"' in clip
+    assert 'data-year="2022"' in clip
+    assert 'data-recording="yes"' in clip
+    session = attributes["../networks/test-vln/1/"]
+    assert 'data-format="vln-session"' in session
+    assert 'data-recording="no"' in session
+    assert 'data-year="unknown"' in attributes["undated-talk/"]
+    assert 'data-format="live-online"' in attributes["de-escalation-basics/"]
+    assert "data-hub-filter-form hidden" in html  # no JavaScript: no dead controls, just the full list
+    assert 'aria-live="polite"' in html
+
+
+def test_catalog_facet_options_carry_counts_and_only_values_in_use() -> None:
+    html = catalog_list(CATALOG, INDEX, "trainings/")
+    years = re.findall(r'name="year" value="([^"]+)"', html)
+    assert years == ["2022", "2021", "2019", "2017", "unknown"]
+    assert 'value="in-person"' not in html
+    assert re.search(r'value="peer-support"> Peer support <span class="hub-meta">\(6\)', html)
+
+
+def test_series_schedule_lists_sessions_and_counts_what_the_calendar_holds() -> None:
+    html = series_schedule("test-vln", CATALOG, "networks/test-vln/")
+    assert re.findall(r'<td><a href="(\d)/">', html) == ["1", "2", "3"]
+    assert "12 January 2017, 12:00" in html
+    assert 'href="../../calendar/test-vln.ics"' in html
+    assert "1 of 3 sessions; sessions without a known day are listed here but left out of the file" in html
+
+
+def test_programs_table_explains_the_scale_once_and_filters_by_topic() -> None:
+    html = programs_table(None, CATALOG, "programs/")
+    assert html.count('id="how-the-rating-scale-works"') == 1
+    assert 'data-rating="3"' in html
+    assert "data-hub-filter-form" in html
+    on_topic = programs_table("peer-support", CATALOG, "topics/peer-support/")
+    assert "calm-teams" not in on_topic
+    assert "data-hub-filter-form" not in on_topic
+
+
+def test_latest_shows_only_dated_entries_newest_first() -> None:
+    html = latest(2, INDEX, CATALOG, "")
+    assert _links(html) == ["trainings/short-clip/", "trainings/team-debrief/"]
+    assert "undated-talk" not in latest(10, INDEX, CATALOG, "")
+
+
+def test_series_split_into_current_and_past_by_the_build_date() -> None:
+    current, past = split_series(CATALOG, date(2017, 6, 1))
+    assert "test-vln" in [s.id for s in current]
+    current, past = split_series(CATALOG, date(2026, 1, 1))
+    assert "test-vln" in [s.id for s in past]
+
+
+def test_an_empty_topic_says_so() -> None:
+    empty = Catalog(site=CATALOG.site, topics=CATALOG.topics)
+    assert "Nothing on this topic yet." in topic_index("postvention", empty, build_indexes(empty), "")
