@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from macros import state
 from macros.listings import banner_links
@@ -22,6 +23,7 @@ from macros.load import load_catalog
 from macros.outputs import BuildInfo, generate_files
 from macros.pages import generate_pages
 from macros.problems import ContentError
+from macros.search import SearchEntry, item_entries, rewrite_index
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -46,6 +48,13 @@ class _Staging:
     final: Path | None = None
     folder: Path | None = None
     counter: _WarningCounter | None = None
+
+
+class _Search:
+    """The compact entries of this build's item pages (macros/search.py), and their addresses."""
+
+    entries: list[SearchEntry] = []  # noqa: RUF012 - replaced, never mutated, once per build
+    locations: frozenset[str] = frozenset()
 
 
 def _content_dir(config: MkDocsConfig) -> Path:
@@ -84,7 +93,10 @@ def _stage(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the item pages; they stay out of the rendered nav so each page stays small."""
     build = state.current()
-    for page in generate_pages(build.catalog, build.index):
+    pages = generate_pages(build.catalog, build.index)
+    _Search.entries = item_entries(build.catalog, {page.path: page.title for page in pages})
+    _Search.locations = frozenset(entry.location for entry in _Search.entries)
+    for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(
                 f"docs/{page.src_uri} is written by hand, but the page {page.path} is generated from "
@@ -102,8 +114,16 @@ def _site_url(config: MkDocsConfig) -> str:
     return url if url.endswith("/") else f"{url}/"
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Material skips item pages when it indexes every word; each gets one compact entry after the build instead."""
+    if page.url in _Search.locations:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     """Swap the finished site into place, unless a strict build is about to fail on warnings."""
+    rewrite_index(Path(config.site_dir), _Search.entries)  # runs after Material's search plugin has written it
     final, folder, counter = _Staging.final, _Staging.folder, _Staging.counter
     if final is None or folder is None:
         return
