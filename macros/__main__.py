@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from macros.build import build_site
 from macros.load import load_catalog
 from macros.problems import ContentError
+from macros.project import site_url
+from macros.scaffold import ScaffoldError, kind_names, new_item, new_session
 
 
 def validate(content_dir: Path, docs_dir: Path) -> int:
@@ -19,6 +22,29 @@ def validate(content_dir: Path, docs_dir: Path) -> int:
         return 1
     counts = ", ".join(f"{count} {kind}" for kind, count in catalog.counts().items())
     print(f"OK: {counts}")
+    return 0
+
+
+def new(kind: str, words: list[str], content_dir: Path, config: Path) -> int:
+    """`new KIND "Title"` or `new session SERIES-ID "Title"`; every refusal says why and writes nothing."""
+    usage = (
+        'python -m macros new session SERIES-ID "Title"'
+        if kind == "session"
+        else f'python -m macros new {kind} "Title"'
+    )
+    if len(words) != (2 if kind == "session" else 1):
+        print(f"write it like: {usage}", file=sys.stderr)
+        return 2
+    today = datetime.now(UTC).date()
+    try:
+        if kind == "session":
+            written = new_session(content_dir, words[0], words[1], today)
+        else:
+            written = new_item(content_dir, kind, words[0], site_url(config), today)
+    except ScaffoldError as error:
+        print(f"{error}; nothing was written.", file=sys.stderr)
+        return 1
+    print(f"Wrote {written.path.as_posix()} (id: {written.item_id}); {written.note}")
     return 0
 
 
@@ -37,7 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         default=Path("build/external-links.txt"),
         help="where to list external addresses (default: build/external-links.txt)",
     )
+    start = commands.add_parser("new", help="start a new file from a commented skeleton (never overwrites)")
+    start.add_argument("kind", choices=kind_names(), help="what to add")
+    start.add_argument("words", nargs="*", metavar="TITLE", help='"Title", or for a session: SERIES-ID "Title"')
+    start.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
+    start.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for site_url (default: mkdocs.yml)")
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return new(args.kind, args.words, args.content, args.config)
     if args.command == "build":
         return build_site(args.config, args.site_dir, args.external_report)
     return validate(args.content, args.docs)
