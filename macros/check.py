@@ -115,7 +115,8 @@ class Checker:
         if len(node.value) < spec.min_items:
             return self.fail(node, path, f"needs at least {spec.min_items} item{'s' if spec.min_items > 1 else ''}")
         items = [self.check(child, spec.item, f"{path}[{index}]") for index, child in enumerate(node.value)]
-        if any(item is INVALID for item in items):
+        distinct = self._unique_by(node, spec.unique_by, path) if spec.unique_by else True
+        if any(item is INVALID for item in items) or not distinct:
             return INVALID
         if spec.unique:
             seen: set[Any] = set()
@@ -124,6 +125,24 @@ class Checker:
                     return self.fail(child, path, f"lists {item} twice; keep one")
                 seen.add(item)
         return tuple(items)
+
+    def _unique_by(self, node: yaml.SequenceNode, key: str, path: str) -> bool:
+        """Report every item whose `key` repeats an earlier item's, at the repeated value's line."""
+        first: dict[str, int] = {}
+        ok = True
+        for index, child in enumerate(node.value):
+            pairs = child.value if isinstance(child, yaml.MappingNode) else []
+            value_node = next((v for k, v in pairs if str(k.value) == key), None)
+            if not isinstance(value_node, yaml.ScalarNode):
+                continue
+            value = str(value_node.value)
+            if value in first:
+                message = f"{value!r} is already used on line {first[value]}; give each a different {key}"
+                self.fail(value_node, f"{path}[{index}].{key}", message)
+                ok = False
+            else:
+                first[value] = value_node.start_mark.line + 1
+        return ok
 
     def _scalar(self, node: yaml.Node, spec: s.Spec, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):

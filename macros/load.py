@@ -40,6 +40,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("series", "series", schema.SERIES, m.Series),
     Kind("program", "programs", schema.PROGRAM, m.Program),
     Kind("service", "services", schema.SERVICE, m.Service),
+    Kind("action_plan", "action-plans", schema.ACTION_PLAN, m.ActionPlan),
 )
 SINGLE_FILES = ("site.yaml", "audiences.yaml")
 
@@ -208,6 +209,7 @@ class Loader:
             series=self.items["series"],
             programs=self.items["program"],
             services=self.items["service"],
+            action_plans=self.items["action_plan"],
         )
         self.check_training_series(catalog)
         if self.problems:

@@ -312,6 +312,74 @@ class Service:
     audiences: tuple[str, ...] = ()
 
 
+FieldType = Literal["short-text", "long-text", "date", "person", "choice", "checkbox"]
+FIELD_TYPE_LABELS: dict[str, str] = {
+    "short-text": "Short answer",
+    "long-text": "Longer answer",
+    "date": "Date",
+    "person": "Person or role",
+    "choice": "Choose one",
+    "checkbox": "Tick if true",
+}
+"""What an action-plan field asks for; the same names drive the web form, DOCX, XLSX and CSV."""
+
+
+@dataclass(frozen=True)
+class PlanField:
+    """One prompt of an action plan and the kind of answer it takes."""
+
+    id: str
+    label: str
+    type: FieldType
+    guidance: str | None = None
+    options: tuple[str, ...] = ()
+    """The choices of a `choice` field; empty for every other type."""
+
+
+@dataclass(frozen=True)
+class PlanTable:
+    """A planning table: named columns, and either labelled rows (one per domain…) or empty rows."""
+
+    columns: tuple[str, ...]
+    rows: int = 5
+    """Empty rows when there are no row labels."""
+    row_labels: tuple[str, ...] = ()
+    row_heading: str | None = None
+    """Heading of the label column when rows are labelled."""
+
+    @property
+    def row_count(self) -> int:
+        return len(self.row_labels) or self.rows
+
+
+@dataclass(frozen=True)
+class PlanSection:
+    id: str
+    title: str
+    guidance: str | None = None
+    fields: tuple[PlanField, ...] = ()
+    table: PlanTable | None = None
+
+
+@dataclass(frozen=True)
+class ActionPlan:
+    """A template an organization or a worker fills in: one YAML source for the page and every download."""
+
+    id: str
+    title: str
+    filled_by: str
+    purpose: str
+    version: str
+    updated: PartialDate
+    introduction: str
+    sections: tuple[PlanSection, ...]
+    source: Source
+    content_note: str | None = None
+    topics: tuple[str, ...] = ()
+    series: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Catalog:
     """Everything the site publishes, loaded and checked once per build."""
@@ -324,6 +392,7 @@ class Catalog:
     series: dict[str, Series] = field(default_factory=dict)
     programs: dict[str, Program] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
+    action_plans: dict[str, ActionPlan] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         """Items per kind, for the `validate` summary."""
@@ -337,4 +406,5 @@ class Catalog:
             "series sessions": sessions,
             "programs": len(self.programs),
             "services": len(self.services),
+            "action plans": len(self.action_plans),
         }

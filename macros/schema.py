@@ -308,3 +308,86 @@ SERVICE = Obj(
         "audiences": _refs("audience", "Ids of audiences."),
     },
 )
+
+
+def _options_only_for_choice(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A choice needs something to choose from; options on any other type would be silently dropped."""
+    if values["type"] == "choice" and len(values.get("options", ())) < 2:
+        return [("type", "is choice, so list at least two `options:` to choose from")]
+    if values["type"] != "choice" and values.get("options"):
+        return [("options", "only a choice field has options; remove them or write `type: choice`")]
+    return []
+
+
+def _rows_or_labels(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Rows are either labelled (one per domain, principle…) or a count of empty rows, never both."""
+    if not values["columns"]:
+        return [("columns", "is empty; name at least one column, like [Goal, Action steps, Lead, Timeline]")]
+    if values.get("row_labels") and "rows" in values:
+        return [("rows", "is given as well as `row_labels:` (one row per label); keep one")]
+    if values.get("row_labels") and not values.get("row_heading"):
+        return [("row_labels", "need a `row_heading:` naming the first column, like Implementation domain")]
+    if values.get("row_heading") and not values.get("row_labels"):
+        return [("row_heading", "names the column of row labels; add `row_labels:` or remove it")]
+    return []
+
+
+def _fields_or_table(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    if not values.get("fields") and not values.get("table"):
+        return [("fields", "are missing: a section holds `fields:`, a `table:`, or both")]
+    return []
+
+
+PLAN_FIELD = Obj(
+    doc="One prompt and the answer it takes.",
+    fields={
+        "id": _req(Identifier(doc="Unique within its section; keys the saved answer.")),
+        "label": _req(Text(doc="The prompt, as a question or a short label.")),
+        "type": _req(Choice(options=tuple(m.FIELD_TYPE_LABELS), doc="The kind of answer.")),
+        "guidance": _opt(PARAGRAPHS),
+        "options": _opt(ListOf(item=TITLE, unique=True, doc="The choices of a choice field.")),
+    },
+    rules=(_options_only_for_choice,),
+    build=lambda values, checker: m.PlanField(**values),
+)
+
+PLAN_TABLE = Obj(
+    doc="A planning table with named columns.",
+    fields={
+        "columns": _req(ListOf(item=TITLE, unique=True, doc="Column headings, e.g. Goal, Lead.")),
+        "rows": _opt(Integer(minimum=1, maximum=50, doc="How many empty rows (5 when not given).")),
+        "row_labels": _opt(ListOf(item=TITLE, unique=True, doc="One row per label, e.g. the ten domains.")),
+        "row_heading": _opt(TITLE),
+    },
+    rules=(_rows_or_labels,),
+    build=lambda values, checker: m.PlanTable(**values),
+)
+
+PLAN_SECTION = Obj(
+    fields={
+        "id": _req(Identifier(doc="Unique within the plan; keys the saved answers.")),
+        "title": _req(TITLE),
+        "guidance": _opt(PARAGRAPHS),
+        "fields": _opt(ListOf(item=PLAN_FIELD, min_items=1, unique_by="id")),
+        "table": _opt(PLAN_TABLE),
+    },
+    rules=(_fields_or_table,),
+    build=lambda values, checker: m.PlanSection(**values),
+)
+
+ACTION_PLAN = Obj(
+    doc="An action-plan template: one source for its page, the form and the DOCX, XLSX and CSV downloads.",
+    fields={
+        "title": _req(TITLE),
+        "filled_by": _req(PARAGRAPHS),
+        "purpose": _req(PARAGRAPHS),
+        "version": _req(Text(one_line=True, doc='Quoted, like "1.0".', example="1.0")),
+        "updated": _req(Date(doc="When this version was written.")),
+        "introduction": _req(PARAGRAPHS),
+        "content_note": _opt(PARAGRAPHS),
+        "topics": _refs("topic", "Ids of topics."),
+        "series": _refs("series", "Ids of learning networks or archives it belongs to."),
+        "services": _refs("service", "Ids of services it belongs to."),
+        "sections": _req(ListOf(item=PLAN_SECTION, min_items=1, unique_by="id")),
+    },
+)

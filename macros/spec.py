@@ -92,6 +92,8 @@ class ListOf(Spec):
     item: Spec = field(default_factory=Spec)
     min_items: int = 0
     unique: bool = False
+    unique_by: str = ""
+    """When set, no two items (mappings) may share this field's value: ids that become form keys."""
 
 
 @dataclass(frozen=True)
