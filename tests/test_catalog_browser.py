@@ -5,6 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page
 
+from macros.load import load_catalog
+
+from .conftest import ROOT
+
 pytestmark = pytest.mark.browser
 
 
@@ -75,8 +79,21 @@ def test_without_javascript_the_full_list_shows_and_no_dead_controls(chromium: B
         context.close()
 
 
-def test_programs_filter_by_rating(page: Page, fixture_url: str) -> None:
-    page.goto(f"{fixture_url}programs/?rating=3")
-    rows = page.locator("[data-hub-items] > tr:not([hidden])")
-    assert rows.count() == 1
-    assert page.locator("[data-hub-count]").inner_text() == "Showing 1 of 1 programs."
+def test_programs_filter_by_rating(page: Page, shipped_url: str) -> None:
+    programs = load_catalog(ROOT / "sessions", ROOT / "docs").programs.values()
+    promising = sorted(p.name for p in programs if p.rating.value == "3")
+    assert promising
+    page.goto(f"{shipped_url}programs/")
+    page.get_by_role("checkbox", name="3: Promising Research Evidence").check()
+    rows = page.locator("[data-hub-items] > tr:not([hidden]) > td:first-child")
+    assert sorted(rows.all_inner_texts()) == promising
+    assert page.locator("[data-hub-count]").inner_text() == f"Showing {len(promising)} of {len(programs)} programs."
+    assert page.url.endswith("programs/?rating=3")
+
+
+def test_on_a_phone_the_facets_fold_away_unless_a_filter_is_on(page: Page, fixture_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{fixture_url}trainings/")
+    assert page.evaluate("document.querySelector('.hub-filters__panel').open") is False
+    page.goto(f"{fixture_url}trainings/?year=2019")
+    assert page.evaluate("document.querySelector('.hub-filters__panel').open") is True

@@ -109,7 +109,12 @@
 
     form.hidden = false;
     fromAddress();
-    apply();
+    var state = apply();
+    // On a phone the facets would push the list far down: fold them unless a filter is already on.
+    var panel = form.querySelector("details");
+    if (panel && !Object.keys(state).length && window.matchMedia("(max-width: 44.9375em)").matches) {
+      panel.open = false;
+    }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-hub-filter]"), setUp);
