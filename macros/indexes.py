@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from macros import model as m
 from macros.dates import PartialDate
+from macros.plan_files import plan_files
+from macros.plans import PlanFile
 from macros.routes import item_path, series_path, session_path
 
 
@@ -80,6 +82,12 @@ class Indexes:
     programs_by_topic: dict[str, list[m.Program]] = field(default_factory=lambda: defaultdict(list))
     services_by_topic: dict[str, list[m.Service]] = field(default_factory=lambda: defaultdict(list))
     archive_trainings: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    plans_by_topic: dict[str, list[m.ActionPlan]] = field(default_factory=lambda: defaultdict(list))
+    """Action-plan templates that declare the topic, in title order."""
+    plans_by_series: dict[str, list[m.ActionPlan]] = field(default_factory=lambda: defaultdict(list))
+    plans_by_service: dict[str, list[m.ActionPlan]] = field(default_factory=lambda: defaultdict(list))
+    plan_files: dict[str, tuple[PlanFile, ...]] = field(default_factory=dict)
+    """Each plan's DOCX, XLSX and CSV, built once: pages list their sizes, the hook publishes them."""
 
 
 def build_indexes(catalog: m.Catalog) -> Indexes:
@@ -105,7 +113,20 @@ def build_indexes(catalog: m.Catalog) -> Indexes:
     for service in catalog.services.values():
         for topic in service.topics:
             index.services_by_topic[topic].append(service)
+    _index_plans(catalog, index)
     return index
+
+
+def _index_plans(catalog: m.Catalog, index: Indexes) -> None:
+    """Plans by the topics, series and services they declare, in title order, and each plan's files."""
+    for plan in sorted(catalog.action_plans.values(), key=lambda plan: plan.title):
+        index.plan_files[plan.id] = plan_files(plan)
+        for topic in plan.topics:
+            index.plans_by_topic[topic].append(plan)
+        for series_id in plan.series:
+            index.plans_by_series[series_id].append(plan)
+        for service_id in plan.services:
+            index.plans_by_service[service_id].append(plan)
 
 
 def page_paths(catalog: m.Catalog) -> list[str]:
@@ -118,6 +139,7 @@ def page_paths(catalog: m.Catalog) -> list[str]:
             ("topic", catalog.topics),
             ("program", catalog.programs),
             ("service", catalog.services),
+            ("action_plan", catalog.action_plans),
         )
         for item_id in items
     ]

@@ -28,7 +28,13 @@ class BuildInfo:
 
 Producer = Callable[[m.Catalog, Indexes, BuildInfo], Iterable[OutputFile]]
 
-PRODUCERS: list[Producer] = []
+
+def action_plan_files(catalog: m.Catalog, index: Indexes, info: BuildInfo) -> list[OutputFile]:
+    """Each action plan's DOCX, XLSX and CSV, built from the same YAML as its page."""
+    return [OutputFile(file.path, file.content) for files in index.plan_files.values() for file in files]
+
+
+PRODUCERS: list[Producer] = [action_plan_files]
 """Every producer, in order. Add one line per new kind of output file."""
 
 

@@ -9,6 +9,7 @@ import yaml
 from markupsafe import escape
 
 from macros import model as m
+from macros import plans
 from macros.indexes import Indexes, build_indexes, untitled
 from macros.render import render
 from macros.routes import item_path, series_path, session_path, source_uri
@@ -42,7 +43,8 @@ def _page(template: str, path: str, page_title: str, catalog: m.Catalog, **conte
 def _series_pages(catalog: m.Catalog, index: Indexes, series: m.Series) -> Iterator[GeneratedPage]:
     path = series_path(series)
     members = index.archive_trainings.get(series.id, [])
-    yield _page("series.html", path, series.title, catalog, item=series, members=members)
+    plans = index.plans_by_series.get(series.id, [])
+    yield _page("series.html", path, series.title, catalog, item=series, members=members, plans=plans)
     sessions = series.sessions
     for position, session in enumerate(sessions):
         previous = sessions[position - 1] if position else None
@@ -96,5 +98,21 @@ def generate_pages(catalog: m.Catalog, index: Indexes | None = None) -> list[Gen
     pages.extend(_person_page(catalog, index, person) for person in catalog.people.values())
     pages.extend(_topic_page(catalog, index, topic) for topic in catalog.topics.values())
     pages.extend(_item_page("program", p.id, p.name, catalog, item=p) for p in catalog.programs.values())
-    pages.extend(_item_page("service", s.id, s.title, catalog, item=s) for s in catalog.services.values())
+    pages.extend(
+        _item_page("service", s.id, s.title, catalog, item=s, plans=index.plans_by_service.get(s.id, []))
+        for s in catalog.services.values()
+    )
+    pages.extend(
+        _item_page(
+            "action_plan",
+            plan.id,
+            plan.title,
+            catalog,
+            item=plan,
+            files=index.plan_files[plan.id],
+            keys=plans,
+            answers_format=plans.ANSWERS_FORMAT,
+        )
+        for plan in catalog.action_plans.values()
+    )
     return pages

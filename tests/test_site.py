@@ -19,7 +19,7 @@ def _html(site: Path, path: str) -> str:
 def test_every_shipped_item_has_its_page(shipped_site: Path) -> None:
     catalog = load_catalog(ROOT / "sessions", ROOT / "docs")
     paths = page_paths(catalog)
-    assert len(paths) == 7 + 3 + 2 + 8 + 13 + 2
+    assert len(paths) == 7 + 3 + 2 + 8 + 13 + 2 + 4
     missing = [path for path in paths if not (shipped_site / path / "index.html").is_file()]
     assert missing == []
 

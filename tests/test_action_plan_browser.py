@@ -1,0 +1,176 @@
+"""Filling in an action plan in Debian's Chromium: answers stay in the browser, survive a reload, travel as a file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Request
+
+pytestmark = pytest.mark.browser
+
+PLAN = "action-plans/team-check-in/"
+KEY = "hub-action-plan:team-check-in"
+
+
+@pytest.fixture
+def requests(page: Page) -> Iterator[list[str]]:
+    """Every address the page asks for; the test fails if one leaves 127.0.0.1."""
+    seen: list[str] = []
+
+    def record(request: Request) -> None:
+        seen.append(request.url)
+
+    page.on("request", record)
+    yield seen
+    outside = [url for url in seen if urlsplit(url.removeprefix("blob:")).hostname != "127.0.0.1"]
+    assert outside == []
+
+
+def _fill(page: Page) -> None:
+    page.get_by_label("Team name").fill("Night shift <b>")
+    page.get_by_label("What happened this month").fill("Two new peers joined.\nOne left.")
+    page.get_by_label("Date we met").fill("2024-05-02")
+    page.get_by_label("Who leads").fill("Shift supervisor")
+    page.get_by_label("Stretched").check()
+    page.get_by_label("Everyone agreed to this plan").check()
+    page.get_by_label("Goal, Workload").fill("Fewer double shifts")
+    page.get_by_label("By when, Row 2").fill("June")
+
+
+def _assert_filled(page: Page) -> None:
+    assert page.get_by_label("Team name").input_value() == "Night shift <b>"
+    assert page.get_by_label("What happened this month").input_value() == "Two new peers joined.\nOne left."
+    assert page.get_by_label("Date we met").input_value() == "2024-05-02"
+    assert page.get_by_label("Who leads").input_value() == "Shift supervisor"
+    assert page.get_by_label("Stretched").is_checked()
+    assert not page.get_by_label("Steady").is_checked()
+    assert page.get_by_label("Everyone agreed to this plan").is_checked()
+    assert page.get_by_label("Goal, Workload").input_value() == "Fewer double shifts"
+    assert page.get_by_label("By when, Row 2").input_value() == "June"
+
+
+def _assert_empty(page: Page) -> None:
+    assert page.get_by_label("Team name").input_value() == ""
+    assert not page.get_by_label("Stretched").is_checked()
+    assert not page.get_by_label("Everyone agreed to this plan").is_checked()
+    assert page.get_by_label("Goal, Workload").input_value() == ""
+
+
+def test_answers_are_saved_as_typed_and_back_after_reload(page: Page, fixture_url: str, requests: list[str]) -> None:
+    page.goto(fixture_url + PLAN)
+    assert page.locator("[data-plan-tools]").is_visible()
+    _fill(page)
+    stored = json.loads(page.evaluate(f"localStorage.getItem({KEY!r})"))
+    assert stored["format"] == "hub-action-plan-answers"
+    assert stored["answers"]["about.team"] == "Night shift <b>"
+    page.reload()
+    _assert_filled(page)
+    assert "saved answers are back" in page.locator("[data-plan-status]").inner_text()
+    assert any(url.endswith(PLAN) for url in requests)
+
+
+def test_export_erase_import_brings_the_answers_back(
+    page: Page, fixture_url: str, requests: list[str], tmp_path: Path
+) -> None:
+    page.goto(fixture_url + PLAN)
+    _fill(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my answers").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "team-check-in-answers.json"
+    exported = json.loads(saved.read_text(encoding="utf-8"))
+    assert exported["plan"] == "team-check-in"
+    assert exported["version"] == "2.1"
+    assert exported["answers"]["goals.r2.c1"] == "Fewer double shifts"
+
+    dialogs: list[str] = []
+    page.once("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.get_by_role("button", name="Erase my answers").click()
+    assert len(dialogs) == 1
+    assert "cannot be undone" in dialogs[0]
+    _assert_filled(page)  # dismissing the confirmation keeps everything
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Erase my answers").click()
+    _assert_empty(page)
+    assert page.evaluate(f"localStorage.getItem({KEY!r})") is None
+    page.reload()
+    _assert_empty(page)
+
+    page.set_input_files("#plan-import", saved)
+    page.wait_for_function("document.querySelector('[data-plan-status]').textContent.startsWith('Imported')")
+    _assert_filled(page)
+    page.reload()
+    _assert_filled(page)
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("broken.json", b'{"format": "hub-action-plan-answers", "answ', "could not be read"),
+        ("other.json", b'{"hello": "world"}', "not a set of answers"),
+        ("notes.txt", b"\x00\xff not json at all", "could not be read"),
+        (
+            "another-plan.json",
+            b'{"format": "hub-action-plan-answers", "plan": "someone-else", "answers": {"about.team": "X"}}',
+            "another plan",
+        ),
+        ("empty.json", b'{"format": "hub-action-plan-answers", "plan": "team-check-in", "answers": [1]}', "no answers"),
+    ],
+)
+def test_a_file_that_is_not_ours_is_refused_and_changes_nothing(
+    page: Page, fixture_url: str, requests: list[str], case: tuple[str, bytes, str]
+) -> None:
+    name, content, message = case
+    page.goto(fixture_url + PLAN)
+    _fill(page)
+    before = page.evaluate(f"localStorage.getItem({KEY!r})")
+    page.set_input_files("#plan-import", files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+    status = page.locator("[data-plan-status]")
+    page.wait_for_function("document.querySelector('[data-plan-status]').textContent.includes('unchanged')")
+    assert message in status.inner_text()
+    assert "hub-plan-status--error" in (status.get_attribute("class") or "")
+    _assert_filled(page)
+    assert json.loads(page.evaluate(f"localStorage.getItem({KEY!r})"))["answers"] == json.loads(before)["answers"]
+
+
+def test_print_shows_the_plan_without_navigation_or_buttons(page: Page, fixture_url: str, requests: list[str]) -> None:
+    page.goto(fixture_url + PLAN)
+    _fill(page)
+    assert page.locator(".md-header").is_visible()
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", "[data-plan-tools]", ".hub-plan-downloads"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("button:visible").count() == 0
+    assert page.get_by_label("Team name").is_visible()
+    assert page.locator("h1").is_visible()
+    row_break = page.evaluate("getComputedStyle(document.querySelector('.hub-plan-table tbody tr')).breakInside")
+    assert row_break == "avoid"
+    head = page.evaluate("getComputedStyle(document.querySelector('.hub-plan-table thead')).display")
+    assert head == "table-header-group"
+
+
+def test_without_javascript_the_page_is_a_blank_printable_template(chromium: Browser, fixture_url: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(fixture_url + PLAN)
+        assert not page.locator("[data-plan-tools]").is_visible()
+        assert page.get_by_label("Team name").is_visible()
+        assert page.locator(".hub-plan-table").count() == 2
+    finally:
+        context.close()
+
+
+def test_the_script_does_nothing_on_pages_without_a_plan(page: Page, fixture_url: str, requests: list[str]) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(fixture_url)
+    page.goto(fixture_url + "action-plans/")
+    assert errors == []
+    assert page.evaluate("localStorage.length") == 0
