@@ -14,6 +14,7 @@ import yaml
 
 from macros import model as m
 from macros import schema
+from macros.aliases import alias_problems
 from macros.check import INVALID, Checker, Reference
 from macros.problems import ContentError, Problem
 from macros.spec import Obj
@@ -212,6 +213,7 @@ class Loader:
             action_plans=self.items["action_plan"],
         )
         self.check_training_series(catalog)
+        self.problems.extend(alias_problems(catalog, self.root))
         if self.problems:
             raise ContentError(self.problems)
         return catalog

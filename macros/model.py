@@ -126,6 +126,8 @@ class Topic:
     expert_note: str | None = None
     principles: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +139,8 @@ class Person:
     role: str | None = None
     affiliation: str | None = None
     bio: str | None = None
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,8 @@ class Training:
     slides: Resource | None = None
     handouts: tuple[Resource, ...] = ()
     credit: str | None = None
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +254,8 @@ class Series:
     resources: tuple[Reference, ...] = ()
     contact: Contact | None = None
     status_note: str | None = None
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 @dataclass(frozen=True)
@@ -275,6 +283,8 @@ class Program:
     population: str | None = None
     delivery: str | None = None
     components: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 @dataclass(frozen=True)
@@ -310,6 +320,8 @@ class Service:
     offerings: tuple[Offering, ...] = ()
     topics: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 FieldType = Literal["short-text", "long-text", "date", "person", "choice", "checkbox"]

@@ -46,6 +46,11 @@ def _texts(doc: str) -> Field:
     return _opt(ListOf(item=PARAGRAPHS, doc=doc))
 
 
+ALIASES = _opt(
+    ListOf(item=Identifier(), unique=True, doc="Old ids after a rename: each old address redirects to this page.")
+)
+
+
 def _status_matches_location(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     """Available means there is something to open; any other status means there is not (yet)."""
     status = values["status"]
@@ -170,6 +175,7 @@ TOPIC = Obj(
         "expert_note": _opt(PARAGRAPHS),
         "principles": _opt(ListOf(item=Choice(options=m.PRINCIPLES), unique=True)),
         "references": _opt(ListOf(item=REFERENCE)),
+        "aliases": ALIASES,
     },
 )
 
@@ -180,6 +186,7 @@ PERSON = Obj(
         "role": _opt(TITLE),
         "affiliation": _opt(TITLE),
         "bio": _opt(PARAGRAPHS),
+        "aliases": ALIASES,
     },
 )
 
@@ -199,6 +206,7 @@ TRAINING = Obj(
         "slides": _opt(RESOURCE),
         "handouts": _opt(ListOf(item=RESOURCE)),
         "credit": _opt(PARAGRAPHS),
+        "aliases": ALIASES,
     },
 )
 
@@ -247,6 +255,7 @@ SERIES = Obj(
         "resources": _opt(ListOf(item=REFERENCE)),
         "contact": _opt(CONTACT),
         "status_note": _opt(PARAGRAPHS),
+        "aliases": ALIASES,
     },
     rules=(_sessions_numbered_in_order,),
 )
@@ -270,6 +279,7 @@ PROGRAM = Obj(
         "population": _opt(PARAGRAPHS),
         "delivery": _opt(PARAGRAPHS),
         "components": _texts("Named parts or skills of the program."),
+        "aliases": ALIASES,
     },
 )
 
@@ -306,6 +316,7 @@ SERVICE = Obj(
         ),
         "topics": _refs("topic", "Ids of topics."),
         "audiences": _refs("audience", "Ids of audiences."),
+        "aliases": ALIASES,
     },
 )
 
