@@ -23,6 +23,7 @@ from macros.load import load_catalog
 from macros.outputs import BuildInfo, generate_files
 from macros.pages import generate_pages
 from macros.problems import ContentError
+from macros.project import build_date, commit
 from macros.search import SearchEntry, item_entries, rewrite_index
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
@@ -73,6 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.report()) from None
     build = state.start(catalog)
     config.extra["hub_help_lines"] = banner_links(build.catalog.site)
+    config.extra["hub_build"] = {"date": build_date(), "commit": commit(content.parent)}
     _stage(config)
     return config
 
