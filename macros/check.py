@@ -14,6 +14,8 @@ from macros import spec as s
 from macros.dates import parse_partial_date
 from macros.problems import Problem
 from macros.urls import email_problem, phone_problem, url_problem
+from macros.webvtt import webvtt_problem
+from macros.wording import wording_problem
 
 STR_TAG = "tag:yaml.org,2002:str"
 PLACEHOLDER = "TODO:"
@@ -160,6 +162,9 @@ class Checker:
         problem = self._text_problem(spec, text)
         if problem:
             return self.fail(node, path, problem)
+        if isinstance(spec, s.Text) and (wording := wording_problem(raw)):
+            self.problems.append(Problem(self.file, _line_in(node, raw, wording[0]), path, wording[1]))
+            return INVALID
         if isinstance(spec, s.Ref):
             self.references.append(Reference(spec.kind, text, self.file, node.start_mark.line + 1, path))
         return text
@@ -199,6 +204,8 @@ class Checker:
             return f"docs/{text} does not exist; add the file or correct the path"
         if target.stat().st_size == 0:
             return f"docs/{text} is empty; replace it with the real file"
+        if text.lower().endswith(".vtt") and (caption := webvtt_problem(target)):
+            return f"docs/{text}: {caption}"
         return None
 
     def _integer(self, node: yaml.ScalarNode, spec: s.Integer, path: str, raw: str) -> Any:
@@ -227,6 +234,13 @@ class Checker:
     def file_size(self, relative: str | None) -> int | None:
         """Bytes of a checked local file, measured once when loading."""
         return (self.docs_dir / relative).stat().st_size if relative else None
+
+
+def _line_in(node: yaml.ScalarNode, raw: str, offset: int) -> int:
+    """The line of `offset` inside a literal (`|`) block, whose lines are kept; other styles fold lines: their start."""
+    if node.style == "|":
+        return node.start_mark.line + 2 + raw[:offset].count("\n")
+    return node.start_mark.line + 1
 
 
 def _shape(node: yaml.Node) -> str:

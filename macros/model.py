@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from macros.dates import PartialDate
+from macros.video import PROVIDER_NAMES, embed_url
 
 Status = Literal["available", "coming-soon", "on-request", "unavailable"]
 """Whether a recording or resource can be had: the site says so honestly instead of hiding it."""
@@ -176,6 +177,9 @@ class Recording:
     captions: str | None = None
     """A `.vtt` file under docs/, or `provider` when captions are embedded in the provider's player."""
     transcript: str | None = None
+    """A file under docs/files/ (`.md` files become pages of their own)."""
+    transcript_text: str | None = None
+    """The transcript written into the YAML, shown on the page below the player."""
     accessibility_note: str | None = None
     """Shown beside the player: what is missing and how to ask for an accessible version."""
     note: str | None = None
@@ -189,6 +193,17 @@ class Recording:
             return None
         host = self.url.split("/")[2].lower()
         return "vimeo" if "vimeo" in host else "youtube"
+
+    @property
+    def provider_name(self) -> str:
+        """`YouTube`, `Vimeo` or `this site`, for the play button and the fallback link."""
+        return PROVIDER_NAMES.get(self.provider or "", "the provider")
+
+    @property
+    def embed_url(self) -> str | None:
+        """The privacy-enhanced player address the page loads only after the play button is pressed."""
+        return embed_url(self.url) if self.url else None
+
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from macros.spec import (
     Url,
 )
 from macros.urls import VIDEO_HOSTS
+from macros.video import embed_problem
 
 STATUSES = tuple(m.STATUS_LABELS)
 TITLE = Text(one_line=True, doc="A short title on one line.")
@@ -63,18 +64,35 @@ def _status_matches_location(values: Mapping[str, Any]) -> list[tuple[str, str]]
 
 
 def _accessible_recording(values: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """An available recording needs captions or a transcript, or a visible note on what is missing."""
-    if values["status"] != "available":
+    """An available recording needs captions and a transcript (WCAG 1.2.2, 1.2.3), or a visible note on what is missing.
+
+    A transcript alone does not replace captions, and captions alone do not replace a transcript.
+    """
+    if values["status"] != "available" or values.get("accessibility_note"):
         return []
-    if values.get("captions") or values.get("transcript") or values.get("accessibility_note"):
-        return []
-    return [
-        (
-            "captions",
-            "is missing: an available recording needs captions or a transcript, "
-            "or an accessibility_note saying what is missing and how to ask for an accessible version",
+    note = "or add an accessibility_note saying what is missing and how to ask for an accessible version"
+    problems = []
+    if not values.get("captions"):
+        problems.append(
+            ("captions", f"is missing: give a .vtt file under docs/files/ (or `provider` for the player's own), {note}")
         )
-    ]
+    if not values.get("transcript") and not values.get("transcript_text"):
+        problems.append(
+            ("transcript", f"is missing: give a file under docs/files/ or the text as `transcript_text:`, {note}")
+        )
+    return problems
+
+
+def _playable_recording(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The page loads the player on request, so it must find a video id; a self-hosted video needs its own .vtt."""
+    problems = []
+    if values.get("url") and (problem := embed_problem(values["url"])):
+        problems.append(("url", problem))
+    if values.get("file") and values.get("captions") == "provider":
+        problems.append(("captions", "a self-hosted video has no provider player; give a .vtt file under docs/files/"))
+    if values.get("transcript") and values.get("transcript_text"):
+        problems.append(("transcript_text", "is given as well as `transcript:`; keep one"))
+    return problems
 
 
 RESOURCE = Obj(
@@ -105,10 +123,11 @@ RECORDING = Obj(
             )
         ),
         "transcript": _opt(LocalFile(suffixes=(".md", ".txt", ".pdf", ".html"), doc="A transcript file.")),
+        "transcript_text": _opt(Text(doc="The transcript itself; a blank line starts a new paragraph.")),
         "accessibility_note": _opt(PARAGRAPHS),
         "note": _opt(PARAGRAPHS),
     },
-    rules=(_status_matches_location, _accessible_recording),
+    rules=(_status_matches_location, _accessible_recording, _playable_recording),
     build=lambda values, checker: m.Recording(**values),
 )
 
