@@ -186,10 +186,10 @@ def test_downloads_are_reproducible_and_listed_with_format_and_size(built: Path,
     for file in plan_files(plan):
         published = built / file.path
         assert published.read_bytes() == file.content, file.path
-        listing = f'href="{file.name}" download>{file.format}</a>'
-        assert listing in page
+        named = f'{file.format}<span class="hub-plan-sr"> of {html.escape(plan.title)}</span></a>'
+        assert f'href="{file.name}" download>{named}' in page
         assert f"· {filesize(published.stat().st_size)}</span>" in page
-        assert f'href="{plan.id}/{file.name}" download>{file.format}</a>' in index
+        assert f'href="{plan.id}/{file.name}" download>{named}' in index
 
 
 def test_fixture_text_stays_data_in_every_format(fixture_site: Path) -> None:
