@@ -23,7 +23,7 @@ from macros.load import load_catalog
 from macros.outputs import BuildInfo, generate_files
 from macros.pages import generate_pages
 from macros.problems import ContentError
-from macros.project import build_date, commit
+from macros.project import build_date, commit, public_url
 from macros.search import SearchEntry, item_entries, rewrite_index
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
@@ -67,6 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Load and check every YAML file before MkDocs touches the output folder."""
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: use_directory_urls must stay true; generated links assume it")
+    if url := public_url():
+        config.site_url = url  # the deploy workflow passes the Pages address as SITE_URL
     content = _content_dir(config)
     try:
         catalog = load_catalog(content, config.docs_dir, root=content.parent)

@@ -96,8 +96,7 @@ def check_site(site: Path, site_url: str | None = None) -> LinkReport:
     for path, page in parsed.items():
         name = path.relative_to(root).as_posix()
         for link in page.links:
-            if site_url and link.startswith(site_url):
-                link = "/" + link.removeprefix(site_url)  # noqa: PLW2901
+            link = _within(link, site_url)  # noqa: PLW2901
             if _is_external(link):
                 report.external.setdefault(link, []).append(name)
                 continue
@@ -105,6 +104,19 @@ def check_site(site: Path, site_url: str | None = None) -> LinkReport:
             if problem:
                 report.broken.append(BrokenLink(name, link, problem))
     return report
+
+
+def _within(link: str, site_url: str | None) -> str:
+    """A link to the site's own address (absolute, or from the server root under a base path like /hub/) as a path
+    from the site folder's root; any other link unchanged."""
+    if not site_url:
+        return link
+    if link.startswith(site_url):
+        return "/" + link.removeprefix(site_url)
+    base = urlsplit(site_url).path or "/"
+    if base != "/" and link.startswith(base):
+        return "/" + link.removeprefix(base)
+    return link
 
 
 def _is_external(link: str) -> bool:

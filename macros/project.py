@@ -14,8 +14,18 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 _SITE_URL = re.compile(r"^site_url:\s*(.+?)\s*$", re.MULTILINE)
 
 
+def public_url() -> str | None:
+    """The SITE_URL environment variable, ending with `/`: the deploy workflow sets the Pages address this way."""
+    value = os.environ.get("SITE_URL", "").strip()
+    if not value:
+        return None
+    return value if value.endswith("/") else f"{value}/"
+
+
 def site_url(config: Path) -> str:
-    """`site_url` from mkdocs.yml, ending with `/`; an `!ENV [NAME, default]` value reads NAME, as MkDocs does."""
+    """SITE_URL when set, else `site_url` from mkdocs.yml (an `!ENV [NAME, default]` value reads NAME), with `/`."""
+    if override := public_url():
+        return override
     try:
         text = config.read_text(encoding="utf-8")
     except OSError:

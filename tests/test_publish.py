@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,25 @@ def test_link_check_names_each_broken_link_and_lists_external_ones(tmp_path: Pat
     assert "https://988lifeline.org" in report.external
     assert not any(url.startswith("http://127.0.0.1:8000/") for url in report.external), "own pages are internal"
     assert report.pages > 20
+
+
+def test_deploy_address_from_site_url_reaches_every_page(tmp_path: Path) -> None:
+    """The deploy workflow passes the Pages address (with its /repo/ base path) as SITE_URL."""
+    project = make_project(tmp_path / "project")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=os.environ | {"SITE_URL": "https://owner.github.io/hub"},
+    )
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    page = (site / "people" / "grace-hopper" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://owner.github.io/hub/people/grace-hopper/">' in page
+    assert "<loc>https://owner.github.io/hub/people/grace-hopper/</loc>" in (site / "sitemap.xml").read_text("utf-8")
+    assert '"$id": "https://owner.github.io/hub/schema/training.json"' in (site / "schema" / "training.json").read_text(
+        "utf-8"
+    )
+    assert "/hub/assets/" in (site / "404.html").read_text(encoding="utf-8"), "the 404 page links from the server root"
