@@ -4,14 +4,20 @@ and what the built HTML promises (no third-party asset, no autoplay, help lines 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from macros.load import load_catalog
+from macros.problems import ContentError
+from macros.render import filesize
 from macros.video import embed_url
 from macros.webvtt import webvtt_problem
 from macros.wording import wording_problem
+
+from .conftest import FIXTURES
 
 
 @pytest.mark.parametrize(
@@ -122,3 +128,31 @@ def test_get_help_lists_every_line_as_phone_links(shipped_site: Path) -> None:
     assert '<a href="tel:6176619036">Call 617-661-9036</a>' in html
     assert 'href="../services/postvention/"' in html
     assert 'href="tel:911"' in html
+
+
+def test_an_empty_resource_or_caption_file_is_a_line_error(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "content", tmp_path, dirs_exist_ok=True)
+    (tmp_path / "docs" / "files" / "empty.pdf").write_bytes(b"")
+    (tmp_path / "docs" / "files" / "empty.vtt").write_bytes(b"")
+    (tmp_path / "sessions" / "trainings" / "empty-files.yaml").write_text(
+        "title: Empty files\ndate: 2020\nsummary: A talk.\n"
+        "recording:\n  status: available\n  url: https://youtu.be/abcdefghijk\n  captions: files/empty.vtt\n"
+        "  transcript_text: Word for word.\n"
+        "slides:\n  title: Slides\n  status: available\n  file: files/empty.pdf\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        load_catalog(tmp_path / "sessions", tmp_path / "docs", root=tmp_path)
+    assert caught.value.report().splitlines()[:2] == [
+        "sessions/trainings/empty-files.yaml:7: recording.captions: docs/files/empty.vtt is empty; "
+        "replace it with the real file",
+        "sessions/trainings/empty-files.yaml:12: slides.file: docs/files/empty.pdf is empty; "
+        "replace it with the real file",
+    ]
+
+
+def test_resources_show_format_size_and_host(fixture_site: Path) -> None:
+    html = (fixture_site / "trainings" / "de-escalation-basics" / "index.html").read_text(encoding="utf-8")
+    size = (FIXTURES / "content" / "docs" / "files" / "slides.pdf").stat().st_size
+    assert f'<span class="hub-meta">(PDF, {filesize(size)})</span>' in html
+    assert '<span class="hub-meta">(DOCX, on example.org)</span>' in html
