@@ -47,8 +47,8 @@ def _page(template: str, path: str, page_title: str, catalog: m.Catalog, **conte
 def _series_pages(catalog: m.Catalog, index: Indexes, series: m.Series) -> Iterator[GeneratedPage]:
     path = series_path(series)
     members = index.archive_trainings.get(series.id, [])
-    plans = index.plans_by_series.get(series.id, [])
-    yield _page("series.html", path, series.title, catalog, item=series, members=members, plans=plans)
+    templates = index.plans_by_series.get(series.id, [])
+    yield _page("series.html", path, series.title, catalog, item=series, members=members, plans=templates)
     sessions = series.sessions
     for position, session in enumerate(sessions):
         previous = sessions[position - 1] if position else None
