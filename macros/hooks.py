@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import shutil
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -107,10 +109,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 f"sessions/; rename or remove docs/{page.src_uri}"
             )
         files.append(File.generated(config, page.src_uri, content=page.markdown(), inclusion=InclusionLevel.NOT_IN_NAV))
-    info = BuildInfo(site_url=_site_url(config))
+    info = BuildInfo(site_url=_site_url(config), now=build_time())
     for output in generate_files(build.catalog, build.index, info):
         files.append(File.generated(config, output.path, content=output.content))
     return files
+
+
+def build_time() -> datetime:
+    """SOURCE_DATE_EPOCH (reproducible builds) when set, else now; feeds and calendars stamp it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
 def _site_url(config: MkDocsConfig) -> str:

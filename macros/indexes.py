@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from macros import model as m
 from macros.dates import PartialDate
+from macros.model import untitled
 from macros.plan_files import plan_files
 from macros.plans import PlanFile
 from macros.routes import item_path, series_path, session_path
@@ -25,11 +26,8 @@ class Entry:
     recording: m.Recording | None
     series: m.Series | None = None
     number: int | None = None
-
-
-def untitled(session: m.SeriesSession) -> str:
-    """The label for a session the source gives no title: honest, never invented."""
-    return session.title or f"Session {session.number} (untitled)"
+    delivery: m.Delivery | None = None
+    summary: str | None = None
 
 
 def training_entry(training: m.Training, catalog: m.Catalog) -> Entry:
@@ -43,6 +41,8 @@ def training_entry(training: m.Training, catalog: m.Catalog) -> Entry:
         audiences=training.audiences,
         recording=training.recording,
         series=series,
+        delivery=training.delivery,
+        summary=training.summary,
     )
 
 
@@ -58,6 +58,7 @@ def session_entry(series: m.Series, session: m.SeriesSession) -> Entry:
         recording=session.recording,
         series=series,
         number=session.number,
+        summary=session.summary,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from macros import model as m
 from macros.dates import PartialDate
@@ -47,7 +47,8 @@ class TopicGroups:
 
     @property
     def total(self) -> int:
-        return sum(map(len, (self.entries, self.series, self.programs, self.services, self.plans)))
+        groups: tuple[list[Any], ...] = (self.entries, self.series, self.programs, self.services, self.plans)
+        return sum(len(group) for group in groups)
 
 
 def newest_series(series: Iterable[m.Series]) -> list[m.Series]:

@@ -92,6 +92,8 @@ class Site:
     description: str
     help_lines: tuple[HelpLine, ...]
     contact: Contact
+    timezone: str | None = None
+    """IANA name (America/New_York) for session times in calendars; None leaves times floating."""
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,6 @@ class Recording:
         return embed_url(self.url) if self.url else None
 
 
-
 @dataclass(frozen=True)
 class Training:
     id: str
@@ -236,12 +237,21 @@ class SeriesSession:
     title: str | None = None
     """None when the source gives the session no title: shown as untitled, never invented."""
     date: PartialDate | None = None
+    time: str | None = None
+    """24-hour `HH:MM` start in the site's time zone; None when only the day is known."""
+    duration: int | None = None
+    """Minutes the live session lasted, for calendar end times."""
     summary: str | None = None
     presenters: tuple[str, ...] = ()
     content_note: str | None = None
     recording: Recording | None = None
     slides: Resource | None = None
     handouts: tuple[Resource, ...] = ()
+
+
+def untitled(session: SeriesSession) -> str:
+    """The label for a session the source gives no title: honest, never invented."""
+    return session.title or f"Session {session.number} (untitled)"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,9 @@ from markupsafe import escape
 
 from macros import model as m
 from macros import plans
-from macros.indexes import Indexes, build_indexes, untitled
+from macros.indexes import Indexes, build_indexes
+from macros.listings import topic_groups
+from macros.model import untitled
 from macros.render import render
 from macros.routes import item_path, series_path, session_path, source_uri
 
@@ -81,13 +83,7 @@ def _person_page(catalog: m.Catalog, index: Indexes, person: m.Person) -> Genera
 
 
 def _topic_page(catalog: m.Catalog, index: Indexes, topic: m.Topic) -> GeneratedPage:
-    return _item_page(
-        "topic", topic.id, topic.title, catalog, item=topic,
-        entries=index.by_topic.get(topic.id, []),
-        series=index.series_by_topic.get(topic.id, []),
-        programs=index.programs_by_topic.get(topic.id, []),
-        services=index.services_by_topic.get(topic.id, []),
-    )  # fmt: skip
+    return _item_page("topic", topic.id, topic.title, catalog, item=topic, groups=topic_groups(topic.id, index))
 
 
 def generate_pages(catalog: m.Catalog, index: Indexes | None = None) -> list[GeneratedPage]:

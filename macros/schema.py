@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from macros import model as m
 from macros.spec import (
@@ -95,6 +97,32 @@ def _playable_recording(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
+def _known_timezone(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Calendars name the zone; a typo would silently shift every session."""
+    name = values.get("timezone")
+    if name is None:
+        return []
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return [("timezone", f"{name!r} is not a time zone name; write one like America/New_York")]
+    return []
+
+
+def _valid_time(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A session time needs a day to belong to, and must be a real 24-hour clock time."""
+    time = values.get("time")
+    if time is None:
+        return []
+    match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)", time)
+    if not match:
+        return [("time", f"{time!r} is not a 24-hour time; write it in quotes like \"12:30\"")]
+    date = values.get("date")
+    if date is None or not date.has_day:
+        return [("time", "needs a full date (2017-03-14) on the same session; remove it or add the day")]
+    return []
+
+
 RESOURCE = Obj(
     doc="Slides, a handout or a worksheet.",
     fields={
@@ -172,7 +200,9 @@ SITE = Obj(
         "description": _req(PARAGRAPHS),
         "help_lines": _req(ListOf(item=HELP_LINE, min_items=1)),
         "contact": _req(CONTACT),
+        "timezone": _opt(Text(one_line=True, doc="IANA time zone of session times, e.g. America/New_York.")),
     },
+    rules=(_known_timezone,),
 )
 
 AUDIENCE = Obj(fields={"id": _req(Identifier()), "title": _req(TITLE)})
@@ -243,6 +273,8 @@ SESSION = Obj(
         "number": _req(Integer(minimum=1, maximum=999)),
         "title": _opt(TITLE),
         "date": _opt(Date(allow_unknown=True)),
+        "time": _opt(Text(one_line=True, doc='Start time, 24-hour, in quotes: "12:00" (site time zone).')),
+        "duration": _opt(Integer(minimum=1, maximum=24 * 60, doc="Length of the live session in minutes.")),
         "summary": _opt(PARAGRAPHS),
         "presenters": _refs("person", "Ids of the people who presented."),
         "content_note": _opt(PARAGRAPHS),
@@ -250,6 +282,7 @@ SESSION = Obj(
         "slides": _opt(RESOURCE),
         "handouts": _opt(ListOf(item=RESOURCE)),
     },
+    rules=(_valid_time,),
     build=lambda values, checker: m.SeriesSession(**values),
 )
 
