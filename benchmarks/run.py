@@ -16,6 +16,7 @@ from pathlib import Path
 
 from benchmarks.baseline import write_baseline
 from benchmarks.measure import Run, SiteSizes, Size, build, site_sizes
+from benchmarks.serve import rebuild_seconds
 from benchmarks.synthetic import write_project
 
 
@@ -35,12 +36,16 @@ class Result:
         return 1000 * self.median("wall") / self.items
 
 
-def _measure(label: str, project: Path, trainings: int, items: int, runs: int) -> Result:
-    timings = []
+def _measure(projects: dict[str, Path], trainings: int, items: int, runs: int) -> dict[str, Result]:
+    """Builds alternate between the variants, so a burst of load from elsewhere hits both alike."""
+    timings: dict[str, list[Run]] = {label: [] for label in projects}
     for number in range(runs):
-        site = project / "site"
-        timings.append(build(project, site, project / f"build-{number}.log"))
-    return Result(label, trainings, items, timings, site_sizes(project / "site"))
+        for label, project in projects.items():
+            timings[label].append(build(project, project / "site", project / f"build-{number}.log"))
+    return {
+        label: Result(label, trainings, items, timings[label], site_sizes(project / "site"))
+        for label, project in projects.items()
+    }
 
 
 def _kb(size: Size) -> str:
@@ -75,6 +80,18 @@ def _short(ours: Result) -> str:
     )
 
 
+def _browser(site: Path) -> str:
+    from benchmarks.browser import measure  # noqa: PLC0415 - Playwright only when asked for
+
+    figures = measure(site)
+    fetched = ", ".join(f"{name} {size / 1024:.1f} KB" for name, size in sorted(figures.first_search.items()))
+    return (
+        f"\nChromium, catalog of {figures.items:,} items: a topic filter updates in {figures.filter_median:.1f} ms "
+        f"(median of {len(figures.filter_ms)}; all: {', '.join(f'{ms:.0f}' for ms in figures.filter_ms)})\n"
+        f"first search fetched (gzip): {fetched}; total {sum(figures.first_search.values()) / 1024:.1f} KB"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000,5000", help="comma-separated numbers of trainings")
@@ -82,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--no-baseline", action="store_true", help="measure our build only")
+    parser.add_argument("--browser", action="store_true", help="also time the catalog filter and search in Chromium")
+    parser.add_argument("--serve", action="store_true", help="also time a `mkdocs serve` rebuild after a YAML edit")
     args = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size]
     results: list[dict[str, object]] = []
@@ -93,18 +112,23 @@ def main(argv: list[str] | None = None) -> int:
             project = root / f"ours-{trainings}"
             project.mkdir(parents=True, exist_ok=False)
             items = write_project(project, trainings).items
-            ours = _measure("ours", project, trainings, items, args.runs)
+            projects = {"ours": project}
+            if not args.no_baseline:
+                projects["baseline"] = root / f"baseline-{trainings}"
+                write_baseline(project, projects["baseline"])
+            measured = _measure(projects, trainings, items, args.runs)
+            ours = measured["ours"]
             per_item[trainings] = ours.ms_per_item
-            entry = {"trainings": trainings, "items": items, "ours": asdict(ours)}
-            if args.no_baseline:
-                print(_short(ours), flush=True)
-            else:
-                baseline = root / f"baseline-{trainings}"
-                write_baseline(project, baseline)
-                base = _measure("baseline", baseline, trainings, items, args.runs)
-                entry["baseline"] = asdict(base)
-                print(_report(ours, base), flush=True)
-            results.append(entry)
+            results.append({"trainings": trainings, "items": items} | {k: asdict(v) for k, v in measured.items()})
+            base = measured.get("baseline")
+            print(_report(ours, base) if base else _short(ours), flush=True)
+        if args.serve:
+            edited = min(sizes, key=lambda size: abs(size - 1000))
+            first, rebuild = rebuild_seconds(root / f"ours-{edited}", "training-00000")
+            print(f"\nmkdocs serve at N = {edited:,}: first build {first:.1f} s; one YAML title edited, "
+                  f"new title served after {rebuild:.1f} s", flush=True)  # fmt: skip
+        if args.browser:
+            print(_browser(root / f"ours-{sizes[-1]}" / "site"), flush=True)
         if 1000 in per_item and 5000 in per_item:
             print(f"\ntime per item at 5,000 / at 1,000: {per_item[5000] / per_item[1000]:.2f}x (target <= 1.2x)")
         print(f"load average at the end {os.getloadavg()[0]:.1f}")

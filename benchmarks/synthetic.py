@@ -82,7 +82,7 @@ class Generator:
         return self.rng.sample(items, self.rng.randint(low, min(high, len(items))))
 
     def date(self) -> str:
-        year = self.rng.randint(2012, 2026)
+        year = self.rng.randint(2012, 2025)
         shape = self.rng.random()
         if shape < 0.03:
             return "unknown"
