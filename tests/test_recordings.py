@@ -17,7 +17,7 @@ from macros.video import embed_url
 from macros.webvtt import webvtt_problem
 from macros.wording import wording_problem
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, make_project, mkdocs_build
 
 
 @pytest.mark.parametrize(
@@ -156,3 +156,18 @@ def test_resources_show_format_size_and_host(fixture_site: Path) -> None:
     size = (FIXTURES / "content" / "docs" / "files" / "slides.pdf").stat().st_size
     assert f'<span class="hub-meta">(PDF, {filesize(size)})</span>' in html
     assert '<span class="hub-meta">(DOCX, on example.org)</span>' in html
+
+
+def test_a_markdown_transcript_file_is_linked_as_its_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    (project / "docs" / "files" / "talk-transcript.md").write_text("# Transcript: a talk\n\nWord for word.\n")
+    (project / "sessions" / "trainings" / "md-transcript.yaml").write_text(
+        "title: A talk\ndate: 2020\nsummary: A talk.\nrecording:\n  status: available\n"
+        "  url: https://youtu.be/abcdefghijk\n  captions: provider\n  transcript: files/talk-transcript.md\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    page = (project / "site" / "trainings" / "md-transcript" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../files/talk-transcript/">read the transcript</a>' in page
+    assert "Word for word." in (project / "site" / "files" / "talk-transcript" / "index.html").read_text("utf-8")
