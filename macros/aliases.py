@@ -28,7 +28,7 @@ class Redirect:
 
 
 _KINDS = (("training", "trainings"), ("person", "people"), ("topic", "topics"), ("program", "programs"),
-          ("service", "services"))  # fmt: skip
+          ("service", "services"), ("action_plan", "action_plans"))  # fmt: skip
 """Kinds whose page address is `<section>/<id>/`, with the Catalog attribute that holds them."""
 
 

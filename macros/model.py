@@ -415,6 +415,8 @@ class ActionPlan:
     topics: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 
 
 @dataclass(frozen=True)

@@ -452,5 +452,6 @@ ACTION_PLAN = Obj(
         "series": _refs("series", "Ids of learning networks or archives it belongs to."),
         "services": _refs("service", "Ids of services it belongs to."),
         "sections": _req(ListOf(item=PLAN_SECTION, min_items=1, unique_by="id")),
+        "aliases": ALIASES,
     },
 )

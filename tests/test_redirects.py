@@ -31,6 +31,7 @@ def renamed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("renamed") / "project")
     _rename(project, "trainings", "team-debrief", "team-debriefing")
     _rename(project, "series", "test-vln", "test-network")
+    _rename(project, "action-plans", "team-check-in", "team-check-in-plan")
     site = project / "site"
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -84,3 +85,9 @@ def test_alias_that_takes_an_existing_address_is_refused(tmp_path: Path) -> None
         "'old-name' is already an alias in sessions/trainings/team-debrief.yaml; keep it in one file only",
         "2 problems in the content; nothing was published.",
     ]
+
+
+def test_old_action_plan_address_redirects(renamed_site: Path) -> None:
+    page = (renamed_site / "action-plans" / "team-check-in" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../team-check-in-plan/"' in page
+    assert (renamed_site / "action-plans" / "team-check-in-plan" / "index.html").is_file()
