@@ -116,7 +116,7 @@ def _valid_time(values: Mapping[str, Any]) -> list[tuple[str, str]]:
         return []
     match = re.fullmatch(r"([01]\d|2[0-3]):([0-5]\d)", time)
     if not match:
-        return [("time", f"{time!r} is not a 24-hour time; write it in quotes like \"12:30\"")]
+        return [("time", f'{time!r} is not a 24-hour time; write it in quotes like "12:30"')]
     date = values.get("date")
     if date is None or not date.has_day:
         return [("time", "needs a full date (2017-03-14) on the same session; remove it or add the day")]
