@@ -14,6 +14,7 @@ import urllib.request
 from pathlib import Path
 
 _BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+_SERVING = re.compile(r"Serving on http")
 
 
 def _free_port() -> int:
@@ -27,8 +28,8 @@ def _lines(stream: object, into: queue.Queue[str]) -> None:
         into.put(str(line))
 
 
-def _wait_built(lines: queue.Queue[str], timeout: float) -> float:
-    """The build time MkDocs reports for the next finished build."""
+def _wait_for(lines: queue.Queue[str], pattern: re.Pattern[str], timeout: float) -> re.Match[str]:
+    """The next log line matching `pattern`; a build error or the timeout raises."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -37,10 +38,10 @@ def _wait_built(lines: queue.Queue[str], timeout: float) -> float:
             continue
         if "Aborted" in line or "ERROR" in line:
             raise RuntimeError(line)
-        match = _BUILT.search(line)
+        match = pattern.search(line)
         if match:
-            return float(match.group(1))
-    raise TimeoutError("mkdocs serve did not finish a build in time")
+            return match
+    raise TimeoutError(f"mkdocs serve logged no {pattern.pattern!r} in {timeout:.0f} s")
 
 
 def rebuild_seconds(project: Path, training: str, timeout: float = 600) -> tuple[float, float]:
@@ -54,15 +55,18 @@ def rebuild_seconds(project: Path, training: str, timeout: float = 600) -> tuple
     lines: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_lines, args=(server.stdout, lines), daemon=True).start()
     try:
-        first = _wait_built(lines, timeout)
+        first = float(_wait_for(lines, _BUILT, timeout).group(1))
+        _wait_for(lines, _SERVING, timeout)  # an edit before the watcher starts would go unseen
         path = project / "sessions" / "trainings" / f"{training}.yaml"
         text = path.read_text(encoding="utf-8")
         marker = f"Edited {time.time_ns()}"
         start = time.perf_counter()
         path.write_text(re.sub(r"^title: .*$", f"title: {marker}", text, count=1, flags=re.M), encoding="utf-8")
-        _wait_built(lines, timeout)
+        _wait_for(lines, _BUILT, timeout)
         url = f"http://127.0.0.1:{port}/trainings/{training}/"
         while marker not in urllib.request.urlopen(url, timeout=30).read().decode("utf-8"):
+            if time.perf_counter() - start > timeout:
+                raise TimeoutError(f"{url} never showed the edited title")
             time.sleep(0.05)
         return first, time.perf_counter() - start
     finally:
