@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import atexit
 import logging
-import os
 import shutil
 import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +23,7 @@ from macros.load import load_catalog
 from macros.outputs import BuildInfo, generate_files
 from macros.pages import generate_pages
 from macros.problems import ContentError
-from macros.project import build_date, commit, public_url
+from macros.project import build_date, build_time, commit, public_url
 from macros.search import SearchEntry, item_entries, rewrite_index
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
@@ -113,12 +111,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for output in generate_files(build.catalog, build.index, info):
         files.append(File.generated(config, output.path, content=output.content))
     return files
-
-
-def build_time() -> datetime:
-    """SOURCE_DATE_EPOCH (reproducible builds) when set, else now; feeds and calendars stamp it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
 def _site_url(config: MkDocsConfig) -> str:

@@ -57,8 +57,12 @@ def commit(folder: Path) -> str:
     return value if result.returncode == 0 and re.fullmatch(r"[0-9a-f]{4,40}", value) else "unknown"
 
 
-def build_date() -> str:
-    """Today in UTC as YYYY-MM-DD, or the day of SOURCE_DATE_EPOCH when set, so a rebuild can be reproduced."""
+def build_time() -> datetime:
+    """Now in UTC, or SOURCE_DATE_EPOCH when set, so a rebuild (footer, feed, calendars) can be reproduced."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+
+
+def build_date() -> str:
+    """The build day as YYYY-MM-DD, for the footer."""
+    return build_time().strftime("%Y-%m-%d")
