@@ -56,6 +56,8 @@ class Loader:
         self.problems: list[Problem] = []
         self.references: list[Reference] = []
         self.items: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
+        self.broken: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
+        """Ids whose file exists but has errors: references to them are not reported a second time."""
 
     def label(self, path: Path) -> str:
         """The path a maintainer recognizes: relative to the project root, with forward slashes."""
@@ -126,7 +128,9 @@ class Loader:
                 )
                 continue
             first_seen[item_id] = checker.file
-            if values is not INVALID:
+            if values is INVALID:
+                self.broken[kind.name].add(item_id)
+            else:
                 self.items[kind.name][item_id] = kind.build(id=item_id, source=m.Source(checker.file, 1), **values)
 
     def load_single(self, name: str, spec: Obj) -> Any:
@@ -167,8 +171,8 @@ class Loader:
     def resolve_references(self, ids: dict[str, set[str]]) -> None:
         for ref in self.references:
             known = ids[ref.kind]
-            if ref.id in known:
-                continue
+            if ref.id in known or ref.id in self.broken.get(ref.kind, ()):
+                continue  # a broken file's own errors are reported; a second message elsewhere would mislead
             close = difflib.get_close_matches(ref.id, sorted(known), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; add it under sessions/{_folder(ref.kind)}"
             self.problems.append(Problem(ref.file, ref.line, ref.field, f"no {ref.kind} has the id {ref.id!r}{hint}"))

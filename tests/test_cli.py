@@ -38,3 +38,16 @@ def test_bad_content_exits_1_with_file_and_line(tmp_path: Path) -> None:
         "2 problems in the content; nothing was published.",
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_a_broken_file_is_reported_once_not_again_where_it_is_named(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "content", tmp_path, dirs_exist_ok=True)
+    archive = tmp_path / "sessions" / "series" / "test-archive.yaml"
+    archive.write_text(archive.read_text(encoding="utf-8") + "colour: blue\n", encoding="utf-8")
+    result = _validate(tmp_path)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("sessions/series/test-archive.yaml:")
+    assert "colour: unknown field" in lines[0]
+    assert "no series has the id" not in result.stderr  # de-escalation-basics names the archive
+    assert lines[1:] == ["1 problem in the content; nothing was published."]
