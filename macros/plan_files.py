@@ -20,7 +20,8 @@ from docx.shared import Pt
 from docx.table import Table
 from openpyxl import Workbook  # type: ignore[import-untyped]  # openpyxl ships no type hints
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter, quote_sheetname  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
@@ -198,6 +199,43 @@ def _type_label(plan_field: m.PlanField) -> str:
     return f"{label}: {'; '.join(plan_field.options)}" if plan_field.options else label
 
 
+ANSWER_COLUMN = QUESTION_COLUMNS.index("Answer") + 1
+LISTS_SHEET = "Lists"
+
+
+def _answer_checks(workbook: Workbook, questions: Worksheet, asked: list[m.PlanField], taken: set[str]) -> None:
+    """Drop-down lists for choices and yes/no boxes, a date check for dates, in the Answer column.
+
+    Options may contain commas, so each choice's options go in a column of a hidden `Lists` sheet.
+    """
+    lists: Worksheet | None = None
+    for offset, plan_field in enumerate(asked, start=1):
+        cell = questions.cell(row=HEADER_ROW + offset, column=ANSWER_COLUMN)
+        if plan_field.type == "choice":
+            if lists is None:
+                lists = workbook.create_sheet(_sheet_title(LISTS_SHEET, taken))
+                lists.sheet_state = "hidden"
+            column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
+            for row, option in enumerate(plan_field.options, start=1):
+                lists.cell(row=row, column=column, value=option)
+            letter = get_column_letter(column)
+            source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(plan_field.options)}"
+            check = DataValidation(type="list", formula1=f"={source}", allow_blank=True)
+        elif plan_field.type == "checkbox":
+            check = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+        elif plan_field.type == "date":
+            check = DataValidation(
+                type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
+                allow_blank=True, error="Enter a date, for example 2026-03-14.", errorTitle="Date",
+            )  # fmt: skip
+            cell.number_format = "yyyy-mm-dd"
+        else:
+            continue
+        check.showErrorMessage = True
+        questions.add_data_validation(check)
+        check.add(cell)
+
+
 def xlsx_bytes(plan: m.ActionPlan) -> bytes:
     """A `Questions` sheet with every prompt, then one sheet per planning table."""
     workbook = Workbook()
@@ -225,6 +263,7 @@ def xlsx_bytes(plan: m.ActionPlan) -> bytes:
         if table.row_labels:
             widths[0] = max(24, min(44, max(len(label) for label in table.row_labels) + 4))
         _sheet_grid(sheet, columns, labels, widths)
+    _answer_checks(workbook, questions, [f for section in plan.sections for f in section.fields], taken)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()

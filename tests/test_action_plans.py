@@ -111,12 +111,33 @@ def test_docx_holds_the_prompts_guidance_and_real_tables(built: Path, plan: m.Ac
 
 
 @pytest.mark.parametrize(("built", "plan"), CASES, ids=IDS, indirect=["built"])
+def test_xlsx_answers_offer_the_choices_as_drop_downs_and_check_dates(built: Path, plan: m.ActionPlan) -> None:
+    workbook = load_workbook(_folder(built, plan) / f"{plan.id}.xlsx")
+    questions = workbook.worksheets[0]
+    checks = {str(check.sqref): check for check in questions.data_validations.dataValidation}
+    asked = [plan_field for section in plan.sections for plan_field in section.fields]
+    for offset, plan_field in enumerate(asked, start=1):
+        cell = f"E{HEADER_ROW + offset}"
+        if plan_field.type == "choice":
+            sheet, cells = checks[cell].formula1.removeprefix("=").split("!")
+            lists = workbook[sheet.strip("'")]
+            assert lists.sheet_state == "hidden"
+            assert [c.value for row in lists[cells.replace("$", "")] for c in row] == list(plan_field.options)
+        elif plan_field.type == "checkbox":
+            assert checks[cell].formula1 == '"Yes,No"'
+        elif plan_field.type == "date":
+            assert checks[cell].type == "date"
+        else:
+            assert cell not in checks
+
+
+@pytest.mark.parametrize(("built", "plan"), CASES, ids=IDS, indirect=["built"])
 def test_xlsx_has_a_question_sheet_and_one_styled_frozen_sheet_per_table(built: Path, plan: m.ActionPlan) -> None:
     workbook = load_workbook(_folder(built, plan) / f"{plan.id}.xlsx")
     assert workbook.properties.title == plan.title
     assert workbook.properties.version == plan.version
-    assert len(workbook.sheetnames) == 1 + len(tables(plan))
-    sheets = workbook.worksheets
+    sheets = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"]
+    assert len(sheets) == 1 + len(tables(plan))
     questions = sheets[0]
     assert [cell.value for cell in questions[HEADER_ROW]] == QUESTION_COLUMNS
     asked = [row[1] for row in questions.iter_rows(min_row=HEADER_ROW + 1, values_only=True)]
