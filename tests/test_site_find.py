@@ -78,6 +78,7 @@ def test_programs_page_has_the_scale_once_and_a_rating_filter(shipped_site: Path
     assert page.count('id="how-the-rating-scale-works"') == 1
     assert len(re.findall(r"<tr data-r=", page)) == 13
     assert 'name="rating" value="NR"' in page
+    assert "<table>\n<caption>Programs and their ratings" in page  # no class: Material styles `table:not([class])`
 
 
 def test_an_unknown_id_in_a_macro_call_fails_the_build_naming_the_page(tmp_path: Path) -> None:
@@ -93,4 +94,20 @@ def test_an_unknown_id_in_a_macro_call_fails_the_build_naming_the_page(tmp_path:
 def test_series_page_links_its_calendar_and_says_what_is_left_out(shipped_site: Path) -> None:
     page = _html(shipped_site, "networks/integrating-peer-support-2017")
     assert 'href="../../calendar/integrating-peer-support-2017.ics"' in page
+    assert "<table>\n<caption>The 8 sessions of" in page  # no class: Material styles `table:not([class])`
     assert "0 of 8 sessions; sessions without a known day are listed here but left out of the file" in page
+
+
+def test_a_topic_page_opens_with_links_to_each_group_and_its_count(fixture_site: Path) -> None:
+    page = _html(fixture_site, "topics/peer-support")
+    jump = re.search(r'<nav class="hub-jump" aria-label="On this topic">(.*?)</nav>', page, re.S)
+    assert jump is not None
+    links = re.findall(r'<a href="#([a-z-]+)">([^<]+)</a>', jump.group(1))
+    assert links == [
+        ("trainings", "6 recorded trainings and sessions"),
+        ("series", "2 learning networks and archives"),
+        ("action-plans", "1 action-plan template"),
+    ]
+    for anchor, _ in links:
+        assert f'id="{anchor}"' in page
+    assert page.index('class="hub-jump"') < page.index('<h2 id="trainings"')
