@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 
 
 def _visible_titles(page: Page) -> list[str]:
-    return page.locator("[data-hub-items] > li:not([hidden]) > a").all_inner_texts()
+    """Titles of the items in the list. DOM text, not innerText: items use content-visibility: auto, and an
+    item not yet painted has no rendered text until the next frame."""
+    return [text.strip() for text in page.locator("[data-hub-items] > li:not([hidden]) > a").all_text_contents()]
 
 
 def _tab_to(page: Page, selector: str) -> None:
