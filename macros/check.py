@@ -12,6 +12,7 @@ import yaml
 
 from macros import spec as s
 from macros.dates import parse_partial_date
+from macros.ids import is_id, slugify
 from macros.problems import Problem
 from macros.urls import email_problem, phone_problem, url_problem
 from macros.webvtt import webvtt_problem
@@ -20,7 +21,6 @@ from macros.wording import wording_problem
 STR_TAG = "tag:yaml.org,2002:str"
 PLACEHOLDER = "TODO:"
 """Scaffolds mark text a person must still write with this prefix; it is refused until replaced."""
-_IDENTIFIER = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _READ_AS = {
     "tag:yaml.org,2002:bool": "true/false",
@@ -174,8 +174,9 @@ class Checker:
             return "must fit on one line"
         if isinstance(spec, s.Text) and text.startswith(PLACEHOLDER):
             return "still holds the placeholder from `python -m macros new`; replace it with the real text"
-        if isinstance(spec, (s.Identifier, s.Ref)) and not _IDENTIFIER.match(text):
-            return f"{text!r} is not an id; use lower-case letters, digits and hyphens, like {_slug(text)!r}"
+        if isinstance(spec, (s.Identifier, s.Ref)) and not is_id(text):
+            example = slugify(text) or "my-id"
+            return f"{text!r} is not an id; use lower-case letters, digits and hyphens, like {example!r}"
         if isinstance(spec, s.Choice) and text not in spec.options:
             return _unknown_choice(text, spec.options)
         if isinstance(spec, s.Url):
@@ -311,7 +312,3 @@ def _unknown_choice(text: str, options: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(text, list(options), n=1, cutoff=0.6)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"{text!r} is not allowed{hint}; write one of: {', '.join(options)}"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "my-id"

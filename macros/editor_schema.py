@@ -16,11 +16,11 @@ from macros import model as m
 from macros import schema as kinds
 from macros import spec as s
 from macros.check import PLACEHOLDER
+from macros.ids import ID_PATTERN
 from macros.indexes import Indexes
 from macros.outputs import BuildInfo, OutputFile
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 
 

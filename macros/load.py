@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,12 +15,12 @@ from macros import model as m
 from macros import schema
 from macros.aliases import alias_problems
 from macros.check import INVALID, Checker, Reference
+from macros.ids import is_id, slugify
 from macros.problems import ContentError, Problem
 from macros.spec import Obj
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml composes about six times faster and keeps the same line numbers."""
-_FILE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -105,8 +104,8 @@ class Loader:
                 continue
             item_id = path.stem
             checker, values = self.check_file(path, kind.spec)
-            if not _FILE_ID.match(item_id):
-                suggestion = re.sub(r"[^a-z0-9]+", "-", item_id.lower()).strip("-")
+            if not is_id(item_id):
+                suggestion = slugify(item_id)
                 self.problems.append(
                     Problem(
                         checker.file,

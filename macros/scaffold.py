@@ -9,9 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-import re
 import tempfile
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,8 +22,8 @@ from macros import schema as kinds
 from macros import spec as s
 from macros.check import PLACEHOLDER
 from macros.editor_schema import schema_name
+from macros.ids import slugify
 
-_MAX_SLUG = 60
 _FILL_OPTIONAL = {"fields"}
 """Optional lists a skeleton fills anyway because a rule needs one of them (an action-plan section's fields)."""
 
@@ -44,15 +42,6 @@ class Written:
 def kind_names() -> list[str]:
     """What `new` accepts: every kind with a folder, plus `session` (added to a series file)."""
     return [schema_name(kind.name) for kind in load.KINDS] + ["session"]
-
-
-def slugify(title: str) -> str:
-    """`Peer Support: Part 2 (2024)` → `peer-support-part-2-2024`; letters lose their accents, the rest is dropped."""
-    plain = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
-    if len(slug) > _MAX_SLUG:
-        slug = slug[:_MAX_SLUG].rsplit("-", 1)[0]
-    return slug
 
 
 def new_item(content_dir: Path, kind_word: str, title: str, site_url: str, today: date) -> Written:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.scaffold import kind_names, slugify
+from macros.ids import slugify
+from macros.scaffold import kind_names
 
 from .conftest import FIXTURES, ROOT
 
