@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from macros import model as m
 from macros.dates import PartialDate
 from macros.model import untitled
-from macros.plan_files import plan_files
-from macros.plans import PlanFile
 from macros.routes import item_path, series_path, session_path
 
 
@@ -87,8 +85,6 @@ class Indexes:
     """Action-plan templates that declare the topic, in title order."""
     plans_by_series: dict[str, list[m.ActionPlan]] = field(default_factory=lambda: defaultdict(list))
     plans_by_service: dict[str, list[m.ActionPlan]] = field(default_factory=lambda: defaultdict(list))
-    plan_files: dict[str, tuple[PlanFile, ...]] = field(default_factory=dict)
-    """Each plan's DOCX, XLSX and CSV, built once: pages list their sizes, the hook publishes them."""
 
 
 def build_indexes(catalog: m.Catalog) -> Indexes:
@@ -119,9 +115,8 @@ def build_indexes(catalog: m.Catalog) -> Indexes:
 
 
 def _index_plans(catalog: m.Catalog, index: Indexes) -> None:
-    """Plans by the topics, series and services they declare, in title order, and each plan's files."""
+    """Plans by the topics, series and services they declare, in title order."""
     for plan in sorted(catalog.action_plans.values(), key=lambda plan: plan.title):
-        index.plan_files[plan.id] = plan_files(plan)
         for topic in plan.topics:
             index.plans_by_topic[topic].append(plan)
         for series_id in plan.series:

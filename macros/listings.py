@@ -15,6 +15,7 @@ from macros import model as m
 from macros.dates import PartialDate
 from macros.facets import catalog_facets, entry_values, program_facets, program_values
 from macros.indexes import Entry, Indexes
+from macros.plan_files import plan_files
 from macros.render import render
 from macros.urls import tel_href
 
@@ -82,6 +83,7 @@ def index_of(
     counts = {topic_id: topic_groups(topic_id, index).total for topic_id in catalog.topics}
     return render(
         "index.html", here, kind=kind, catalog=catalog, index=index, current=current, past=past, counts=counts,
+        plan_files=plan_files,
         level=level,
     )  # fmt: skip
 

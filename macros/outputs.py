@@ -32,20 +32,17 @@ class BuildInfo:
 Producer = Callable[[m.Catalog, Indexes, BuildInfo], Iterable[OutputFile]]
 
 
-def action_plan_files(catalog: m.Catalog, index: Indexes, info: BuildInfo) -> list[OutputFile]:
-    """Each action plan's DOCX, XLSX and CSV, built from the same YAML as its page."""
-    return [OutputFile(file.path, file.content) for files in index.plan_files.values() for file in files]
-
-
-PRODUCERS: list[Producer] = [action_plan_files]
-"""Extra producers appended at run time; the built-in ones are listed in `producers()`."""
-
-
 def producers() -> list[Producer]:
     """Every producer, in order. Imported here, not at the top, because each producer module imports this one."""
-    from macros import calendars, editor_schema, feed, redirects  # noqa: PLC0415
+    from macros import calendars, editor_schema, feed, plan_files, redirects  # noqa: PLC0415
 
-    return [feed.feed_files, calendars.calendar_files, editor_schema.schema_files, redirects.redirect_files, *PRODUCERS]
+    return [
+        feed.feed_files,
+        calendars.calendar_files,
+        plan_files.plan_outputs,
+        editor_schema.schema_files,
+        redirects.redirect_files,
+    ]
 
 
 def generate_files(catalog: m.Catalog, index: Indexes, info: BuildInfo) -> list[OutputFile]:

@@ -14,6 +14,7 @@ from macros import plans
 from macros.indexes import Indexes, build_indexes
 from macros.listings import topic_groups
 from macros.model import untitled
+from macros.plan_files import plan_files
 from macros.render import render
 from macros.routes import item_path, series_path, session_path, source_uri
 
@@ -42,7 +43,7 @@ class GeneratedPage:
 
 
 def _page(template: str, path: str, page_title: str, catalog: m.Catalog, **context: object) -> GeneratedPage:
-    html = render(template, path, catalog=catalog, untitled=untitled, **context)
+    html = render(template, path, catalog=catalog, **context)
     return GeneratedPage(path, page_title, html)
 
 
@@ -109,7 +110,7 @@ def generate_pages(catalog: m.Catalog, index: Indexes | None = None) -> list[Gen
             plan.title,
             catalog,
             item=plan,
-            files=index.plan_files[plan.id],
+            files=plan_files(plan),
             keys=plans,
             answers_format=plans.ANSWERS_FORMAT,
         )

@@ -26,6 +26,8 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from macros import model as m
+from macros.indexes import Indexes
+from macros.outputs import BuildInfo, OutputFile
 from macros.plans import PlanFile, header, row_names, stamp, tables
 from macros.render import paragraphs
 from macros.routes import item_path
@@ -315,11 +317,16 @@ FORMATS = (
 )
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def plan_files(plan: m.ActionPlan) -> tuple[PlanFile, ...]:
-    """Every download of `plan`, built once per build (the page lists sizes, the hook adds the files)."""
+    """Every download of `plan`, built once per build: the page asks for the sizes, the producer for the bytes."""
     folder = item_path("action_plan", plan.id)
     return tuple(
         PlanFile(f"{folder}{plan.id}.{suffix}", label, description, build(plan))
         for suffix, label, description, build in FORMATS
     )
+
+
+def plan_outputs(catalog: m.Catalog, index: Indexes, info: BuildInfo) -> list[OutputFile]:
+    """The producer: each action plan's DOCX, XLSX and CSV, from the same YAML as its page."""
+    return [OutputFile(file.path, file.content) for plan in catalog.action_plans.values() for file in plan_files(plan)]

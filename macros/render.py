@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 
 from macros import model as m
 from macros.dates import PartialDate
+from macros.plans import stamp
 from macros.routes import calendar_path, item_path, relative, series_path, session_path
 from macros.urls import tel_href
 
@@ -77,6 +78,7 @@ def environment() -> Environment:
         RATING_LABELS=m.RATING_LABELS,
         OFFERING_LABELS=m.OFFERING_LABELS,
         calendar_path=calendar_path,
+        plan_stamp=stamp,
         untitled=m.untitled,
     )
     return env
