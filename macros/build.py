@@ -49,7 +49,7 @@ def build_site(config: Path, site: Path, external_report: Path | None) -> int:
                 file=sys.stderr,
             )
             return 1
-        _swap(fresh, site, temp / "previous")
+        swap_in(fresh, site, temp / "previous")
         print(f"Published the new site in {_shown(site)}.")
         return 0
     finally:
@@ -63,11 +63,14 @@ def _mkdocs_build(config: Path, target: Path) -> bool:
     return result.returncode == 0 and (target / "index.html").is_file()
 
 
-def _swap(fresh: Path, site: Path, previous: Path) -> None:
-    """Two renames on one file system: the old site moves into the temporary folder, which is then removed."""
+def swap_in(fresh: Path, site: Path, previous: Path) -> None:
+    """Two renames on one file system, so `site` is never half-written: the old site moves to `previous`
+    (removed afterwards), the fresh one takes its place. The build command and the MkDocs hook both use it."""
+    shutil.rmtree(previous, ignore_errors=True)
     if site.exists():
         site.rename(previous)
     fresh.rename(site)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _shown(path: Path) -> str:

@@ -18,12 +18,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from macros import state
+from macros.build import swap_in
 from macros.listings import banner_links
 from macros.load import load_catalog
 from macros.outputs import BuildInfo, generate_files
 from macros.pages import generate_pages
 from macros.problems import ContentError
-from macros.project import build_date, build_time, commit, public_url
+from macros.project import DEFAULT_SITE_URL, build_date, build_time, commit, public_url, with_slash
 from macros.search import SearchEntry, item_entries, rewrite_index
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
@@ -114,8 +115,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _site_url(config: MkDocsConfig) -> str:
-    url = str(config.site_url or "http://127.0.0.1:8000/")
-    return url if url.endswith("/") else f"{url}/"
+    return with_slash(str(config.site_url or DEFAULT_SITE_URL))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -135,12 +135,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.warning("The site was not replaced: the build has warnings and strict mode is on.")
         _cleanup()
         return
-    trash = final.with_name(f".{final.name}-old")
-    shutil.rmtree(trash, ignore_errors=True)
-    if final.exists():
-        final.rename(trash)
-    folder.rename(final)
-    shutil.rmtree(trash, ignore_errors=True)
+    swap_in(folder, final, final.with_name(f".{final.name}-old"))
     config.site_dir = str(final)
     _Staging.folder = None
     _cleanup()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from macros.dates import PartialDate
-from macros.video import PROVIDER_NAMES, embed_url
+from macros.video import PROVIDER_NAMES, embed_url, provider_of
 
 Status = Literal["available", "coming-soon", "on-request", "unavailable"]
 """Whether a recording or resource can be had: the site says so honestly instead of hiding it."""
@@ -191,10 +191,7 @@ class Recording:
         """`youtube`, `vimeo` or `self-hosted`, derived from where the video lives."""
         if self.file:
             return "self-hosted"
-        if not self.url:
-            return None
-        host = self.url.split("/")[2].lower()
-        return "vimeo" if "vimeo" in host else "youtube"
+        return provider_of(self.url) if self.url else None
 
     @property
     def provider_name(self) -> str:

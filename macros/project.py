@@ -17,9 +17,12 @@ _SITE_URL = re.compile(r"^site_url:\s*(.+?)\s*$", re.MULTILINE)
 def public_url() -> str | None:
     """The SITE_URL environment variable, ending with `/`: the deploy workflow sets the Pages address this way."""
     value = os.environ.get("SITE_URL", "").strip()
-    if not value:
-        return None
-    return value if value.endswith("/") else f"{value}/"
+    return with_slash(value) if value else None
+
+
+def with_slash(url: str) -> str:
+    """Base addresses end with `/`, so a page's path can be appended."""
+    return url if url.endswith("/") else f"{url}/"
 
 
 def site_url(config: Path) -> str:
@@ -41,8 +44,7 @@ def site_url(config: Path) -> str:
         value = next((os.environ[name] for name in variables if os.environ.get(name)), default)
     else:
         value = yaml.safe_load(raw)
-    url = str(value or DEFAULT_SITE_URL)
-    return url if url.endswith("/") else f"{url}/"
+    return with_slash(str(value or DEFAULT_SITE_URL))
 
 
 def commit(folder: Path) -> str:

@@ -12,6 +12,11 @@ EMBED_HOSTS: dict[str, str] = {"youtube": "www.youtube-nocookie.com", "vimeo": "
 PROVIDER_NAMES: dict[str, str] = {"youtube": "YouTube", "vimeo": "Vimeo", "self-hosted": "this site"}
 
 
+def provider_of(url: str) -> str:
+    """`vimeo` or `youtube`: the allow-list (macros/urls.py) admits no other video host."""
+    return "vimeo" if "vimeo" in (urlsplit(url).hostname or "").lower() else "youtube"
+
+
 def _youtube_id(host: str, path: str, query: str) -> str | None:
     parts = [part for part in path.split("/") if part]
     if host == "youtu.be":
@@ -42,7 +47,7 @@ def embed_url(url: str) -> str | None:
     """
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if "vimeo" in host:
+    if provider_of(url) == "vimeo":
         vimeo = _vimeo_id(host, parts.path)
         return f"https://{EMBED_HOSTS['vimeo']}/video/{vimeo}?dnt=1&autoplay=1" if vimeo else None
     youtube = _youtube_id(host, parts.path, parts.query)
