@@ -79,13 +79,14 @@ def index_of(
     """Every item of `kind`, linked, for the section's landing page at `here`; `level` is its sub-heading level."""
     if kind not in KINDS:
         raise UnknownId(f"index_of({kind!r}): unknown kind; use one of: {', '.join(KINDS)}")
-    current, past = split_series(catalog, today or date.today())
-    counts = {topic_id: topic_groups(topic_id, index).total for topic_id in catalog.topics}
-    return render(
-        "index.html", here, kind=kind, catalog=catalog, index=index, current=current, past=past, counts=counts,
-        plan_files=plan_files,
-        level=level,
-    )  # fmt: skip
+    extra: dict[str, object] = {}  # only what this kind's listing needs
+    if kind == "series":
+        extra["current"], extra["past"] = split_series(catalog, today or date.today())
+    elif kind == "topics":
+        extra["counts"] = {topic_id: topic_groups(topic_id, index).total for topic_id in catalog.topics}
+    elif kind == "action-plans":
+        extra["plan_files"] = plan_files
+    return render("index.html", here, kind=kind, catalog=catalog, index=index, level=level, **extra)
 
 
 def split_series(catalog: m.Catalog, today: date) -> tuple[list[m.Series], list[m.Series]]:
