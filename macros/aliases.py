@@ -9,10 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 from macros import model as m
-from macros.indexes import page_paths
+from macros.indexes import page_paths, single_page_kinds
 from macros.problems import Problem
 from macros.routes import item_path, series_path, session_path
 
@@ -27,15 +26,9 @@ class Redirect:
     alias: str
 
 
-_KINDS = (("training", "trainings"), ("person", "people"), ("topic", "topics"), ("program", "programs"),
-          ("service", "services"), ("action_plan", "action_plans"))  # fmt: skip
-"""Kinds whose page address is `<section>/<id>/`, with the Catalog attribute that holds them."""
-
-
 def redirects(catalog: m.Catalog) -> Iterator[Redirect]:
     """Every old address and where it now leads; a series' old address also covers its numbered sessions."""
-    for kind, attribute in _KINDS:
-        items: dict[str, Any] = getattr(catalog, attribute)
+    for kind, items in single_page_kinds(catalog):
         for item in items.values():
             title = str(getattr(item, "title", None) or item.name)
             for alias in item.aliases:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from macros import model as m
 from macros.dates import PartialDate
@@ -125,20 +127,21 @@ def _index_plans(catalog: m.Catalog, index: Indexes) -> None:
             index.plans_by_service[service_id].append(plan)
 
 
+def single_page_kinds(catalog: m.Catalog) -> tuple[tuple[str, Mapping[str, Any]], ...]:
+    """Kinds whose items each have one page at `<section>/<id>/` (series add their sessions), with the items."""
+    return (
+        ("training", catalog.trainings),
+        ("person", catalog.people),
+        ("topic", catalog.topics),
+        ("program", catalog.programs),
+        ("service", catalog.services),
+        ("action_plan", catalog.action_plans),
+    )
+
+
 def page_paths(catalog: m.Catalog) -> list[str]:
     """Every generated item page, for tests and link checks."""
-    paths = [
-        item_path(kind, item_id)
-        for kind, items in (
-            ("training", catalog.trainings),
-            ("person", catalog.people),
-            ("topic", catalog.topics),
-            ("program", catalog.programs),
-            ("service", catalog.services),
-            ("action_plan", catalog.action_plans),
-        )
-        for item_id in items
-    ]
+    paths = [item_path(kind, item_id) for kind, items in single_page_kinds(catalog) for item_id in items]
     for series in catalog.series.values():
         paths.append(series_path(series))
         paths.extend(session_path(series, session) for session in series.sessions)
