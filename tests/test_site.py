@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 from macros.indexes import page_paths
+from macros.linkcheck import HtmlPage as Page
+from macros.linkcheck import broken_links
 from macros.load import load_catalog
 
 from .conftest import FIXTURES, ROOT
-from .htmlcheck import Page, broken_links
 
 
 def _html(site: Path, path: str) -> str:
