@@ -16,21 +16,24 @@ from typing import Any
 import jinja2
 import yaml
 
-from macros import entry, state
-from macros.listings import banner_links
-from macros.load import load_catalog
-from macros.outputs import BuildInfo, generate_files
-from macros.pages import generate_pages
+from macros.content.load import load_catalog
+from macros.edge.build import Build, attach
+from macros.edge.entry import define_env
+from macros.outputs.base import BuildInfo
+from macros.outputs.producers import generate_files
+from macros.site.listings import banner_links
+from macros.site.pages import generate_pages
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 class _MacroEnv:
-    """Just enough of mkdocs-macros' `env` for macros/entry.py to register its macros."""
+    """Just enough of mkdocs-macros' `env` for macros/edge/entry.py to register its macros."""
 
     def __init__(self) -> None:
         self.macros: dict[str, Any] = {}
         self.page: Any = None
+        self.conf = SimpleNamespace()
 
     def macro(self, function: Any) -> Any:
         self.macros[function.__name__] = function
@@ -72,21 +75,23 @@ def write_baseline(project: Path, target: Path) -> None:
         shutil.copytree(project / "overrides", target / "overrides")
     docs = target / "docs"
     catalog = load_catalog(project / "sessions", project / "docs", root=project)
-    build = state.start(catalog)
+    build = Build.start(catalog)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    info = BuildInfo(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"))
+    build.outputs = generate_files(build.catalog, build.relations, info)
     sections = set()
-    for page in generate_pages(build.catalog, build.index):
+    for page in generate_pages(build.catalog, build.relations, build.file_sizes):
         out = docs / page.src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(page.markdown(), encoding="utf-8")
         sections.add(page.path.split("/", 1)[0])
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    info = BuildInfo(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"))
-    for output in generate_files(build.catalog, build.index, info):
+    for output in build.outputs.values():
         out = docs / output.path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(output.content)
     macro_env = _MacroEnv()
-    entry.register(macro_env)
+    attach(macro_env.conf, build)
+    define_env(macro_env)
     _render_hand_written(docs, macro_env)
     baseline = _config(project, sections, banner_links(catalog.site))
     (target / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from tests.chromium import CHROMIUM_ARGS, chromium_path, serve
 
 FILTER_SCRIPT = """
 async (name) => {

@@ -252,6 +252,6 @@ def write_project(project: Path, trainings: int, seed: int = 7) -> Counts:
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("files"))
     shutil.copytree(ROOT / "overrides", project / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - macros/hooks.py", f"  - {(ROOT / 'macros' / 'hooks.py').as_posix()}")
+    config = config.replace("  - macros/edge/hooks.py", f"  - {(ROOT / 'macros' / 'edge' / 'hooks.py').as_posix()}")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Generator(trainings, seed).write(project)

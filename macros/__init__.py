@@ -1,12 +1,2 @@
-"""The learning hub's content layer; `define_env` is the mkdocs-macros entry point."""
-
-from __future__ import annotations
-
-from typing import Any
-
-from macros.entry import register
-
-
-def define_env(env: Any) -> None:
-    """Register the macros that hand-written pages call."""
-    register(env)
+"""The learning hub's code, by stage: content/ (YAML → Catalog), site/ (Catalog → HTML), outputs/ (files besides
+pages), edge/ (the only MkDocs code), publish/ (build, check, swap). Importing this package loads nothing else."""

@@ -7,11 +7,12 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from macros.build import build_site
-from macros.load import load_catalog
-from macros.problems import ContentError
-from macros.project import site_url
-from macros.scaffold import ScaffoldError, kind_names, new_item, new_session
+from macros.content.kinds import counts
+from macros.content.load import load_catalog
+from macros.content.problems import ContentError
+from macros.content.scaffold import ScaffoldError, kind_names, new_item, new_session
+from macros.publish.build import build_site
+from macros.publish.project import site_url
 
 
 def validate(content_dir: Path, docs_dir: Path) -> int:
@@ -20,8 +21,8 @@ def validate(content_dir: Path, docs_dir: Path) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    counts = ", ".join(f"{count} {kind}" for kind, count in catalog.counts().items())
-    print(f"OK: {counts}")
+    summary = ", ".join(f"{count} {kind}" for kind, count in counts(catalog).items())
+    print(f"OK: {summary}")
     return 0
 
 

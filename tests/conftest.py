@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from playwright.sync_api import sync_playwright
 
-from .browser import CHROMIUM_ARGS, INSTALL_HINT, chromium_path, serve
+from .chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -30,7 +30,7 @@ def make_project(target: Path, content: Path = FIXTURES / "content") -> Path:
     shutil.copytree(content / "sessions", target / "sessions")
     shutil.copytree(ROOT / "overrides", target / "overrides")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - macros/hooks.py", f"  - {(ROOT / 'macros' / 'hooks.py').as_posix()}")
+    config = config.replace("  - macros/edge/hooks.py", f"  - {(ROOT / 'macros' / 'edge' / 'hooks.py').as_posix()}")
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     return target
 

@@ -1,0 +1,83 @@
+"""Action plans beyond the model: the key of every answer, and the prompts and columns every format must show.
+
+The web form, the saved answers (localStorage, exported JSON) and the DOCX, XLSX and CSV files all take
+their names from here, so the formats cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macros.content import model as m
+from macros.content.routes import item_path
+
+ANSWERS_FORMAT = "hub-action-plan-answers"
+"""Marks an exported answers file as ours; the page refuses a JSON file without it."""
+
+
+def field_key(section: m.PlanSection, plan_field: m.PlanField) -> str:
+    """`section.field`: field ids are unique within a section and section ids within a plan."""
+    return f"{section.id}.{plan_field.id}"
+
+
+def cell_key(section: m.PlanSection, row: int, column: int) -> str:
+    """`section.r2.c3` for the cell in row 2, column 3 (both counted from 1)."""
+    return f"{section.id}.r{row}.c{column}"
+
+
+def row_names(table: m.PlanTable) -> list[str]:
+    """What each row is called: its label, or `Row n` for an empty row."""
+    return list(table.row_labels) or [f"Row {number}" for number in range(1, table.rows + 1)]
+
+
+def header(table: m.PlanTable) -> list[str]:
+    """The header row as printed: the row-label column (when rows are labelled) then the named columns."""
+    return ([table.row_heading or ""] if table.row_labels else []) + list(table.columns)
+
+
+def prompts(plan: m.ActionPlan) -> list[str]:
+    """Every field's prompt, in order: the list each format must hold exactly."""
+    return [plan_field.label for section in plan.sections for plan_field in section.fields]
+
+
+def tables(plan: m.ActionPlan) -> list[tuple[m.PlanSection, m.PlanTable]]:
+    """The planning tables, in order, with the section each belongs to."""
+    return [(section, section.table) for section in plan.sections if section.table is not None]
+
+
+def stamp(plan: m.ActionPlan) -> str:
+    """The line every format carries so a printed or downloaded copy says which version it is."""
+    return f"Version {plan.version} · updated {plan.updated}"
+
+
+@dataclass(frozen=True)
+class Download:
+    """One file a plan is offered as; macros/outputs/plan_files.py makes its bytes, once per build."""
+
+    path: str
+    """Inside the site, e.g. `action-plans/x/x.docx`."""
+    format: str
+    """`DOCX`, `XLSX` or `CSV`."""
+    description: str
+
+    @property
+    def suffix(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+FORMATS: tuple[tuple[str, str, str], ...] = (
+    ("docx", "DOCX", "Word document to fill in as a team"),
+    ("xlsx", "XLSX", "Spreadsheet, one sheet per planning table"),
+    ("csv", "CSV", "Plain table for any spreadsheet"),
+)
+"""(suffix, format, description) of every download, in the order pages list them."""
+
+
+def downloads(plan: m.ActionPlan) -> list[Download]:
+    """Every file `plan` is offered as, next to its page."""
+    folder = item_path("action_plan", plan.id)
+    return [Download(f"{folder}{plan.id}.{suffix}", label, text) for suffix, label, text in FORMATS]

@@ -1,0 +1,286 @@
+"""`python -m macros new`: write a commented YAML skeleton from the field specs, never over an existing file.
+
+Text a person must still write is marked `"TODO: …"` and choices read `TODO`; validate refuses both with the file and
+line, so a half-filled file is never published. Everything else in a fresh skeleton is already valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from macros.content import spec as s
+from macros.content import specs
+from macros.content.check import PLACEHOLDER
+from macros.content.kinds import KINDS, Kind
+from macros.content.values.ids import slugify
+
+_FILL_OPTIONAL = {"fields"}
+"""Optional lists a skeleton fills anyway because a rule needs one of them (an action-plan section's fields)."""
+
+
+class ScaffoldError(Exception):
+    """What went wrong and what to do instead; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    item_id: str
+    note: str
+
+
+def kind_names() -> list[str]:
+    """What `new` accepts: every kind with a folder, plus `session` (added to a series file)."""
+    return [kind.word for kind in KINDS] + ["session"]
+
+
+def new_item(content_dir: Path, kind_word: str, title: str, site_url: str, today: date) -> Written:
+    """Write `sessions/<folder>/<slug>.yaml` for a new item; refuse a bad title or an id that is taken."""
+    kind = _kind(kind_word)
+    slug = _slug_or_fail(title)
+    folder = content_dir / kind.folder
+    taken = sorted(folder.rglob(f"{slug}.y*ml")) if folder.is_dir() else []
+    if taken:
+        raise ScaffoldError(
+            f"{_shown(taken[0])} already exists, so the id {slug!r} is taken; "
+            "edit that file, or choose a different title"
+        )
+    text = skeleton(kind, title, site_url, today)
+    path = folder / f"{slug}.yaml"
+    folder.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return Written(path, slug, "fill in every TODO, then run: python -m macros validate")
+
+
+def skeleton(kind: Kind, title: str, site_url: str, today: date) -> str:
+    """The file `new` writes: a schema line for editors, how to fill it in, then the fields in spec order."""
+    name = kind.word
+    quoted = json.dumps(title, ensure_ascii=False)
+    header = [
+        f"# yaml-language-server: $schema={site_url}schema/{name}.json",
+        f"# A new {name.replace('-', ' ')}, started with: python -m macros new {name} {quoted}",
+        '# Replace every "TODO: …" and every TODO with the real value; the comment at the end of a line says what',
+        "# fits. Optional fields are commented out: to use one, remove the '# ' in front of it.",
+        "# The file name is the id and part of the page address. Check your work with: python -m macros validate",
+        "",
+    ]
+    title_field = next(iter(kind.spec.fields))
+    body = _fields(kind.spec, 0, today, {title_field: quoted}, "")
+    return "\n".join(header + body) + "\n"
+
+
+def _fields(spec: s.Obj, indent: int, today: date, given: dict[str, str], parent: str) -> list[str]:
+    pad = " " * indent
+    lines: list[str] = []
+    for name, declared in spec.fields.items():
+        if name in given:
+            lines.append(f"{pad}{name}: {given[name]}")
+        elif declared.required or name in _FILL_OPTIONAL:
+            lines.extend(_field(name, declared.spec, indent, today, parent))
+        else:
+            lines.append(f"{pad}# {name}: {_example(declared.spec)}".rstrip() + _comment(declared.spec))
+    return lines
+
+
+def _field(name: str, spec: s.Spec, indent: int, today: date, parent: str) -> list[str]:
+    pad = " " * indent
+    if isinstance(spec, s.Obj):
+        return [f"{pad}{name}:{_comment(spec)}", *_fields(spec, indent + 2, today, {}, name)]
+    if isinstance(spec, s.ListOf):
+        return [f"{pad}{name}:{_comment(spec)}", *_item(spec.item, indent + 2, today, name)]
+    return [f"{pad}{name}: {_placeholder(name, spec, today, parent)}{_comment(spec)}"]
+
+
+def _item(spec: s.Spec, indent: int, today: date, parent: str) -> list[str]:
+    """One list item: `- ` before the first line, the rest indented under it."""
+    pad = " " * indent
+    if isinstance(spec, s.Obj):
+        lines = _fields(spec, indent + 2, today, {}, parent)
+        first = next(index for index, line in enumerate(lines) if not line.lstrip().startswith("#"))
+        lines[first] = f"{pad}- {lines[first].lstrip()}"
+        return lines
+    return [f"{pad}- {_placeholder(parent, spec, today, parent)}{_comment(spec)}"]
+
+
+def _placeholder(name: str, spec: s.Spec, today: date, parent: str) -> str:
+    if isinstance(spec, s.Identifier):
+        return f"{parent.removesuffix('s') or 'item'}-1"
+    if isinstance(spec, s.Integer):
+        return str(spec.minimum)
+    if isinstance(spec, s.Date):
+        return "unknown" if spec.allow_unknown else today.isoformat()
+    if isinstance(spec, s.Choice):
+        return "TODO"
+    return json.dumps(f"{PLACEHOLDER} write the {name.replace('_', ' ')}", ensure_ascii=False)
+
+
+def _example(spec: s.Spec) -> str:
+    if isinstance(spec, s.Obj):
+        return ""
+    if isinstance(spec, s.ListOf):
+        item = spec.item
+        return "[...]" if isinstance(item, s.Obj) else f"[{_example(item)}]"
+    if isinstance(spec, s.Choice):
+        return _as_yaml(spec.options[0]) if spec.options else "..."
+    if isinstance(spec, s.Date):
+        return "2024-05-14"
+    if isinstance(spec, s.Integer):
+        return str(max(spec.minimum, 1))
+    if isinstance(spec, (s.Identifier, s.Ref)):
+        return f"{spec.kind}-id" if isinstance(spec, s.Ref) and spec.kind else "an-id"
+    if isinstance(spec, s.Url):
+        return "https://example.org/page"
+    return '"..."'
+
+
+def _comment(spec: s.Spec) -> str:
+    parts = [spec.doc.rstrip(".")] if spec.doc else []
+    if isinstance(spec, s.Obj):
+        parts.append("fields: " + ", ".join(spec.fields))
+    if isinstance(spec, s.Choice):
+        parts.append("one of: " + ", ".join(_as_yaml(option) for option in spec.options))
+    if isinstance(spec, s.Date):
+        parts.append("a date like 2017, 2017-03 or 2017-03-14" + (", or unknown" if spec.allow_unknown else ""))
+    return "  # " + "; ".join(parts) if parts else ""
+
+
+def _as_yaml(option: str) -> str:
+    """`1` in quotes, because YAML would read it as a number; plain words as they are."""
+    return option if isinstance(yaml.safe_load(option), str) else json.dumps(option)
+
+
+def new_session(content_dir: Path, series_id: str, title: str, today: date) -> Written:
+    """Add the next numbered session at the end of a series' `sessions:` list, keeping the rest of the file as is."""
+    _slug_or_fail(title)
+    path = content_dir / "series" / f"{series_id}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (content_dir / "series").glob("*.yaml"))
+        close = difflib.get_close_matches(series_id, known, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}?" if close else "the series ids are: " + (", ".join(known) or "(none yet)")
+        raise ScaffoldError(f"{_shown(path)} does not exist; {hint}")
+    text = path.read_text(encoding="utf-8")
+    before = _parsed(path, text)
+    sessions = before.get("sessions") or []
+    number = len(sessions) + 1
+    given = {"number": str(number), "title": json.dumps(title, ensure_ascii=False)}
+    lines = text.splitlines()
+    at, indent = _insertion_point(path, text, lines)
+    block = _fields(specs.SESSION, indent + 2, today, given, "sessions")
+    block[0] = f"{' ' * indent}- {block[0].lstrip()}"
+    if at is None:
+        lines.extend(["sessions:", *block])
+    else:
+        lines[at:at] = block
+    new_text = "\n".join(lines) + "\n"
+    after = _parsed(path, new_text)
+    expected = before | {"sessions": [*sessions, {"number": number, "title": title}]}
+    if _plain(after) != _plain(expected):
+        raise ScaffoldError(
+            f"{_shown(path)}: could not add session {number} safely; nothing was changed. "
+            "Add it by hand at the end of `sessions:` (see the maintainers' guide)"
+        )
+    _replace(path, new_text)
+    return Written(path, f"{series_id}/{number}", f"session {number} added; fill in every TODO, then validate")
+
+
+def _insertion_point(path: Path, text: str, lines: list[str]) -> tuple[int | None, int]:
+    """Index of the line to insert before and the column of the list's dashes; None to append a new list."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        raise ScaffoldError(f"{_shown(path)} is not a mapping of fields; run python -m macros validate first")
+    node = next((value for key, value in root.value if key.value == "sessions"), None)
+    if node is None:
+        return None, 2
+    if not isinstance(node, yaml.SequenceNode) or node.flow_style or not node.value:
+        raise ScaffoldError(
+            f"{_shown(path)}:{node.start_mark.line + 1}: sessions: write it as a list with one `- number: …` "
+            "item per session before adding one with this command"
+        )
+    last = node.value[-1]
+    key_column = last.start_mark.column
+    dash = lines[last.start_mark.line][:key_column].rstrip()
+    if not dash.endswith("-"):
+        raise ScaffoldError(f"{_shown(path)}:{last.start_mark.line + 1}: sessions: cannot find the list's `- `")
+    end = last.end_mark.line + (1 if last.end_mark.column else 0)
+    while end - 1 > last.start_mark.line and _loose(lines[end - 1], key_column):
+        end -= 1
+    return end, len(dash) - 1
+
+
+def _loose(line: str, column: int) -> bool:
+    """A blank line, or a comment less indented than the last item's fields (it belongs to what follows)."""
+    stripped = line.lstrip()
+    return not stripped or (stripped.startswith("#") and len(line) - len(stripped) < column)
+
+
+def _parsed(path: Path, text: str) -> dict[str, Any]:
+    try:
+        value = yaml.load(text, Loader=_TextDates)
+    except yaml.YAMLError as error:
+        raise ScaffoldError(f"{_shown(path)} cannot be read as YAML; run python -m macros validate first") from error
+    if not isinstance(value, dict):
+        raise ScaffoldError(f"{_shown(path)} is not a mapping of fields; run python -m macros validate first")
+    return value
+
+
+class _TextDates(yaml.SafeLoader):
+    """Dates stay text, as the content loader reads them."""
+
+
+_TextDates.yaml_implicit_resolvers = {
+    key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _plain(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write beside the file, then rename over it: an interrupted run never leaves half a file."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        Path(temp).replace(path)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+def _kind(word: str) -> Kind:
+    for kind in KINDS:
+        if kind.word == word:
+            return kind
+    raise ScaffoldError(f"unknown kind {word!r}; write one of: {', '.join(kind_names())}")
+
+
+def _slug_or_fail(title: str) -> str:
+    if not title.strip():
+        raise ScaffoldError(
+            'the title is empty; write it in quotes, like: python -m macros new training "Peer support"'
+        )
+    slug = slugify(title)
+    if not slug:
+        raise ScaffoldError(
+            f"the title {title!r} has no letters or digits to make a file name from; "
+            'write a title with words, like "Peer support basics"'
+        )
+    return slug
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,70 @@
+"""mkdocs-macros edge: `define_env` wraps the pure listing functions as macros for hand-written pages.
+
+Each macro reads the build in progress from the config mkdocs-macros holds (`env.conf`). An unknown id or kind
+fails the build with the page's file name, so a maintainer knows where to look.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from macros.edge.build import Build, build_of
+from macros.site import listings
+
+R = TypeVar("R")
+
+
+def _here(env: Any) -> str:
+    return str(env.page.url) if env.page is not None else ""
+
+
+def _page_file(env: Any) -> str:
+    return f"docs/{env.page.file.src_uri}" if env.page is not None else "a page"
+
+
+def define_env(env: Any) -> None:
+    """Register the macros that hand-written pages call (mkdocs-macros' entry point)."""
+
+    def build() -> Build:
+        return build_of(env.conf)
+
+    def guarded(call: Callable[[], R]) -> R:
+        try:
+            return call()
+        except listings.UnknownId as error:
+            raise listings.UnknownId(f"{_page_file(env)}: {error}") from None
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def listing(kind: str, level: int = 2) -> str:
+        now = build()
+        return guarded(
+            lambda: listings.listing(kind, now.catalog, now.relations, now.file_sizes, _here(env), level=level)
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def topic_listing(topic_id: str) -> str:
+        now = build()
+        return guarded(lambda: listings.topic_listing(topic_id, now.catalog, now.relations, _here(env)))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def catalog() -> str:
+        now = build()
+        return listings.catalog_list(now.catalog, now.relations, _here(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def series_schedule(series_id: str) -> str:
+        return guarded(lambda: listings.series_schedule(series_id, build().catalog, _here(env)))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def programs_table(topic_id: str | None = None) -> str:
+        return guarded(lambda: listings.programs_table(topic_id, build().catalog, _here(env)))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def latest(count: int = 5) -> str:
+        now = build()
+        return guarded(lambda: listings.latest(count, now.relations, now.catalog, _here(env)))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def help_lines() -> str:
+        return listings.help_lines(build().catalog, _here(env))

@@ -1,0 +1,83 @@
+"""MkDocs events: load the content once, add the output files and one page per item, swap the site in when good.
+
+MkDocs imports this file by path; with macros/edge/entry.py it is the only code that knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+from macros.content.load import load_catalog
+from macros.content.problems import ContentError
+from macros.edge.build import Build, Staging, attach, build_of, detach
+from macros.edge.item_page import ItemPage
+from macros.outputs.base import BuildInfo
+from macros.outputs.producers import generate_files
+from macros.publish.project import DEFAULT_SITE_URL, build_date, build_time, commit, public_url, with_slash
+from macros.site.listings import banner_links
+from macros.site.pages import generate_pages
+from macros.site.search import item_entries, rewrite_index
+
+log = logging.getLogger(f"mkdocs.hooks.{__name__}")
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Load and check every YAML file before MkDocs touches the output folder."""
+    if not config.use_directory_urls:
+        raise PluginError("mkdocs.yml: use_directory_urls must stay true; generated links assume it")
+    if url := public_url():
+        config.site_url = url  # the deploy workflow passes the Pages address as SITE_URL
+    project = Path(config.config_file_path).parent
+    try:
+        catalog = load_catalog(project / "sessions", config.docs_dir, root=project)
+    except ContentError as error:
+        raise PluginError(error.report()) from None
+    staging = Staging.beside(Path(config.site_dir))
+    attach(config, Build.start(catalog, staging))
+    config.site_dir = str(staging.folder)
+    config.extra["hub_help_lines"] = banner_links(catalog.site)
+    config.extra["hub_build"] = {"date": build_date(), "commit": commit(project)}
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Make the output files, then the item pages (which show the files' sizes); item pages stay out of the nav."""
+    build = build_of(config)
+    info = BuildInfo(site_url=with_slash(str(config.site_url or DEFAULT_SITE_URL)), now=build_time())
+    build.outputs = generate_files(build.catalog, build.relations, info)
+    for output in build.outputs.values():
+        files.append(File.generated(config, output.path, content=output.content))
+    pages = generate_pages(build.catalog, build.relations, build.file_sizes)
+    build.search_entries = item_entries(build.catalog, {page.path: page.title for page in pages})
+    compact = {entry.location for entry in build.search_entries}
+    for page in pages:
+        if files.get_file_from_path(page.src_uri) is not None:
+            raise PluginError(
+                f"docs/{page.src_uri} is written by hand, but the page {page.path} is generated from "
+                f"sessions/; rename or remove docs/{page.src_uri}"
+            )
+        ItemPage.add(page, files, config, in_search=page.path not in compact)
+    return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Swap the finished site into place, unless a strict build is about to fail on warnings."""
+    build = build_of(config)
+    rewrite_index(Path(config.site_dir), build.search_entries)  # Material's search plugin has written it by now
+    staging = build.staging
+    detach(config)
+    if staging is None:
+        return
+    if config.strict and staging.warned:
+        log.warning("The site was not replaced: the build has warnings and strict mode is on.")
+        staging.close()
+        return
+    staging.publish()
+    config.site_dir = str(staging.final)

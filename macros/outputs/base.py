@@ -1,0 +1,33 @@
+"""The types every output producer shares: the file it returns and what it may know of the build.
+
+Each producer returns `OutputFile`s; the hook adds them to the site in memory, so nothing generated is committed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from macros.content import model as m
+from macros.site.relations import Relations
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    path: str
+    """Address inside the site without a leading slash, e.g. `feed.xml` or `calendar/x.ics`."""
+    content: bytes
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """What producers may need beyond the catalog: the public base address (ends with `/`) and the build time."""
+
+    site_url: str
+    now: datetime | None = None
+    """When the build ran (from SOURCE_DATE_EPOCH when set, for reproducible files); None means now."""
+
+
+Producer = Callable[[m.Catalog, Relations, BuildInfo], Iterable[OutputFile]]
+"""What every producer is: a pure function of the catalog; macros/outputs/producers.py lists them."""

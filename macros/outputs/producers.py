@@ -1,0 +1,27 @@
+"""Every file the build writes besides pages, from one list of producers (each a pure function of the catalog)."""
+
+from __future__ import annotations
+
+from macros.content import model as m
+from macros.outputs import calendars, feed, plan_files, redirects, schemas
+from macros.outputs.base import BuildInfo, OutputFile, Producer
+from macros.site.relations import Relations
+
+PRODUCERS: tuple[Producer, ...] = (
+    feed.feed_files,
+    calendars.calendar_files,
+    plan_files.plan_outputs,
+    schemas.schema_files,
+    redirects.redirect_files,
+)
+
+
+def generate_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> dict[str, OutputFile]:
+    """Every output file by its path in the site; two producers writing the same path is a programming error."""
+    files: dict[str, OutputFile] = {}
+    for producer in PRODUCERS:
+        for output in producer(catalog, relations, info):
+            if output.path in files:
+                raise ValueError(f"two outputs claim {output.path}")
+            files[output.path] = output
+    return files

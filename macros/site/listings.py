@@ -1,0 +1,152 @@
+"""What hand-written pages show: indexes, the catalog, schedules, programs, the newest trainings, the help lines.
+
+Each is a pure function of the catalog rendered through an autoescaped template; `macros/edge/entry.py` wraps them
+as mkdocs-macros macros. An unknown id raises `UnknownId`, which fails the build with the page's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+
+from macros.content import model as m
+from macros.content.kinds import BY_NAME, KINDS, Kind
+from macros.content.plans import downloads
+from macros.site.facets import catalog_facets, entry_values, program_facets, program_values
+from macros.site.relations import Relations, newest_series
+from macros.site.render import render
+from macros.content.values.urls import tel_href
+
+T = TypeVar("T")
+
+
+class UnknownId(ValueError):
+    """A macro was called with an id no YAML file defines."""
+
+
+def known(items: Mapping[str, T], item_id: str, call: str) -> T:
+    """The item with `item_id`, or an error that lists the ids that do exist."""
+    if item_id in items:
+        return items[item_id]
+    choices = ", ".join(sorted(items)) or "none"
+    raise UnknownId(f"{call}({item_id!r}): no such id; known ids: {choices}")
+
+
+@dataclass(frozen=True)
+class TopicGroup:
+    """One kind's items on a topic page, in the order `Relations.on_topic` keeps them."""
+
+    kind: Kind
+    items: list[Any]
+
+
+def topic_groups(topic_id: str, relations: Relations) -> list[TopicGroup]:
+    """Everything on one topic, by kind in table order; kinds with nothing on the topic are left out."""
+    groups = (TopicGroup(kind, relations.topic_items(kind.name, topic_id)) for kind in KINDS if kind.on_topics)
+    return [group for group in groups if group.items]
+
+
+def topic_total(topic_id: str, relations: Relations) -> int:
+    return sum(len(group.items) for group in topic_groups(topic_id, relations))
+
+
+def topic_listing(topic_id: str, catalog: m.Catalog, relations: Relations, here: str) -> str:
+    """Everything the site has on one topic, grouped by kind with counts."""
+    known(catalog.topics, topic_id, "topic_listing")
+    return render("topic_listing.html", here, catalog=catalog, groups=topic_groups(topic_id, relations))
+
+
+def listing(
+    kind_name: str,
+    catalog: m.Catalog,
+    relations: Relations,
+    file_sizes: Mapping[str, int],
+    here: str,
+    *,
+    level: int = 2,
+    today: date | None = None,
+) -> str:
+    """Every item of a kind, linked, for the section's landing page at `here`; `level` is its sub-heading level."""
+    if kind_name not in BY_NAME:
+        raise UnknownId(f"listing({kind_name!r}): unknown kind; use one of: {', '.join(BY_NAME)}")
+    extra: dict[str, object] = {}  # only what this kind's listing needs
+    if kind_name == "series":
+        extra["current"], extra["past"] = split_series(catalog, today or date.today())
+    elif kind_name == "topic":
+        extra["counts"] = {topic_id: topic_total(topic_id, relations) for topic_id in catalog.topics}
+    elif kind_name == "action_plan":
+        extra["downloads"], extra["file_sizes"] = downloads, file_sizes
+    context = {"kind": kind_name, "catalog": catalog, "relations": relations, "level": level}
+    return render("listing.html", here, **context, **extra)
+
+
+def split_series(catalog: m.Catalog, today: date) -> tuple[list[m.Series], list[m.Series]]:
+    """Current series (no end, or ending this year or later) and past ones, each newest first."""
+
+    ordered = newest_series(catalog.series.values())
+    current = [s for s in ordered if s.end is None or s.end.year >= today.year]
+    return current, [s for s in ordered if s not in current]
+
+
+def catalog_list(catalog: m.Catalog, relations: Relations, here: str) -> str:
+    """Every recorded training and session, newest first, with facet filters that work without a server."""
+    entries = relations.entries
+    return render(
+        "catalog.html",
+        here,
+        catalog=catalog,
+        entries=entries,
+        facets=catalog_facets(entries, catalog),
+        values=entry_values,
+    )
+
+
+def series_schedule(series_id: str, catalog: m.Catalog, here: str) -> str:
+    """The numbered session table of one series, with its calendar file."""
+    series = known(catalog.series, series_id, "series_schedule")
+    return render("schedule.html", here, catalog=catalog, series=series)
+
+
+def programs_table(topic_id: str | None, catalog: m.Catalog, here: str) -> str:
+    """Programs (all, or those on one topic) with their ratings; the scale is explained once, above the table."""
+    programs = sorted(catalog.programs.values(), key=lambda p: p.name.casefold())
+    if topic_id is not None:
+        known(catalog.topics, topic_id, "programs_table")
+        programs = [program for program in programs if topic_id in program.topics]
+    return render(
+        "programs_table.html",
+        here,
+        catalog=catalog,
+        programs=programs,
+        facets=program_facets(programs, catalog),
+        values=program_values,
+        with_filter=topic_id is None,
+    )
+
+
+def latest(count: int, relations: Relations, catalog: m.Catalog, here: str) -> str:
+    """The `count` newest dated trainings and sessions, for the home page."""
+    if count < 1:
+        raise UnknownId(f"latest({count!r}): give a number of trainings, 1 or more")
+    newest = [entry for entry in relations.entries if entry.date][:count]
+    return render("latest.html", here, catalog=catalog, entries=newest)
+
+
+def help_lines(catalog: m.Catalog, here: str) -> str:
+    """The site's help lines with call, text and chat links that work on a phone."""
+    return render("help_lines.html", here, catalog=catalog, site=catalog.site)
+
+
+def banner_links(site: m.Site) -> list[dict[str, str]]:
+    """Label and `tel:` target of each help line with a phone, for the banner the theme shows on every page."""
+    links = []
+    for line in site.help_lines:
+        if not line.phone:
+            continue
+        label = line.short_name or line.name
+        if line.phone not in label:
+            label = f"{label}: {line.phone}"
+        links.append({"label": label, "href": tel_href(line.phone)})
+    return links

@@ -1,0 +1,157 @@
+"""WCAG 2.1 AA in a real browser (axe-core in Debian's Chromium), valid HTML (Nu HTML Checker), and no request
+leaving 127.0.0.1 on any page: the site works with the network cut.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, Route
+
+from ..node_tools import AXE, VNU, java, require
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGES: list[tuple[str, str]] = [
+    ("shipped", ""),
+    ("fixture", "trainings/team-debrief/"),  # Vimeo recording, content note, transcript
+    ("fixture", "trainings/de-escalation-basics/"),  # YouTube recording, slides and handouts
+    ("fixture", "trainings/short-clip/"),  # self-hosted WebM with WebVTT captions
+    ("shipped", "networks/integrating-peer-support-2017/"),  # a series (learning network)
+    ("shipped", "networks/integrating-peer-support-2017/1/"),  # one of its sessions
+    ("shipped", "archives/dmh-restraint-seclusion-prevention/"),  # a series (archive)
+    ("shipped", "topics/postvention/"),
+    ("shipped", "people/leah-harris/"),
+    ("shipped", "programs/sanctuary-model/"),
+    ("shipped", "services/postvention/"),
+    ("shipped", "get-help/"),
+    ("shipped", "action-plans/peer-integration-action-plan/"),  # an action plan (form, downloads)
+    ("shipped", "trainings/?topic=peer-support"),  # the catalog with a filter applied from the address
+    ("fixture", "trainings/?topic=peer-support&year=2017"),  # two facets, some items hidden
+]
+"""(which site, page path): every kind of page, and the catalog with a filter applied."""
+
+
+def _site(request: pytest.FixtureRequest, which: str) -> str:
+    return str(request.getfixturevalue(f"{which}_url"))
+
+
+def _local_only(page: Page, seen: list[str]) -> None:
+    """Record every request; anything not for 127.0.0.1 is refused, as if the network were cut."""
+
+    def handle(route: Route) -> None:
+        seen.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", handle)
+
+
+@pytest.mark.parametrize(("which", "path"), PAGES, ids=[f"{w}:{p or 'home'}" for w, p in PAGES])
+def test_page_passes_axe_with_no_third_party_request(
+    page: Page, request: pytest.FixtureRequest, which: str, path: str
+) -> None:
+    axe = require(AXE)
+    seen: list[str] = []
+    _local_only(page, seen)
+    response = page.goto(_site(request, which) + path, wait_until="networkidle")
+    assert response is not None
+    assert response.status == 200
+    assert [url for url in seen if urlsplit(url).hostname != "127.0.0.1"] == []
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("document.documentElement.lang") == "en"
+    if "?" in path:
+        assert page.locator("input[name=topic]:checked").count() == 1, "the filter in the address was not applied"
+    page.add_script_tag(path=str(axe))
+    violations = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            const found = result.violations.map(
+                v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`);
+            return {found, passed: result.passes.length};
+        }""",
+        AXE_TAGS,
+    )
+    assert violations["found"] == []
+    assert violations["passed"] > 10
+
+
+@pytest.mark.parametrize("path", ["topics/postvention/", "get-help/"], ids=["generated", "hand-written"])
+def test_skip_link_is_first_in_tab_order_with_visible_focus(page: Page, shipped_url: str, path: str) -> None:
+    page.goto(shipped_url + path)
+    page.keyboard.press("Tab")
+    first = page.evaluate(
+        """() => { const el = document.activeElement; const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            return {cls: el.className, text: el.textContent.trim(), outline: style.outlineStyle,
+                    width: parseFloat(style.outlineWidth), visible: box.height > 0 && box.top >= 0}; }"""
+    )
+    assert "md-skip" in first["cls"]
+    assert first["text"] == "Skip to content"
+    assert first["visible"]
+    assert first["outline"] != "none"
+    assert first["width"] >= 2
+    assert page.locator("a.md-skip").count() == 1
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.md-content') !== null")
+
+
+def test_links_in_text_are_underlined_and_focus_is_visible(page: Page, fixture_url: str) -> None:
+    """axe accepts a link told apart by colour alone (3:1 against the text); we underline every link in text."""
+    page.goto(fixture_url + "trainings/team-debrief/")
+    plain = page.evaluate(
+        """() => Array.from(document.querySelectorAll(".md-content p a, .md-content li a"))
+            .filter(a => !getComputedStyle(a).textDecorationLine.includes("underline")).map(a => a.outerHTML)"""
+    )
+    assert plain == []
+    link = page.locator(".hub-content-note a").first
+    link.focus()
+    style = link.evaluate("el => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
+    assert style[0] != "none"
+    assert style[1] >= 2
+
+
+def test_help_link_is_on_every_page(page: Page, shipped_url: str) -> None:
+    for _which, path in [entry for entry in PAGES if entry[0] == "shipped"]:
+        page.goto(shipped_url + path)
+        link = page.locator(".md-banner a", has_text="All help lines")
+        assert link.count() == 1, path
+        assert link.evaluate("a => new URL(a.href).pathname") == "/get-help/", path
+
+
+_KNOWN_MATERIAL_MESSAGES = ("Attribute “autocomplete” is only allowed when the input type is",)
+"""Material for MkDocs writes `autocomplete="off"` on its checkbox toggles (navigation drawer, search) so that
+browsers do not restore their open/closed state on back navigation; HTML allows the attribute only on
+text-like inputs. This is the only message filtered, and only on an <input type="checkbox">."""
+
+
+def _vnu_errors(site: Path) -> list[str]:
+    result = subprocess.run(
+        [java(), "-jar", str(require(VNU)), "--errors-only", "--skip-non-html", "--format", "json", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr)["messages"]
+    errors = []
+    for message in messages:
+        text = str(message.get("message", ""))
+        extract = str(message.get("extract", ""))
+        if text.startswith(_KNOWN_MATERIAL_MESSAGES) and 'type="checkbox"' in extract:
+            continue
+        errors.append(f"{message.get('url', '')}:{message.get('lastLine', '?')}: {text}")
+    return errors
+
+
+def test_nu_html_checker_finds_no_errors(shipped_site: Path, fixture_site: Path) -> None:
+    assert _vnu_errors(shipped_site) == []
+    assert _vnu_errors(fixture_site) == []

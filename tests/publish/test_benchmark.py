@@ -1,0 +1,39 @@
+"""The benchmark's synthetic content must stay valid as the schema grows: built with --strict, as the benchmark does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from benchmarks.baseline import write_baseline
+from benchmarks.synthetic import write_project
+
+from ..conftest import mkdocs_build
+
+
+def test_synthetic_site_builds_strict_with_a_page_per_item(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    counts = write_project(project, trainings=100)
+    assert len(counts.paths["training"]) == 100
+    assert {"topic", "person", "series", "session", "program", "service"} <= set(counts.paths)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    pages = [path for paths in counts.paths.values() for path in paths]
+    missing = [path for path in pages if not (project / "site" / path / "index.html").is_file()]
+    assert not missing, f"{len(missing)} of {len(pages)} items have no page, e.g. {missing[:3]}"
+
+
+def test_baseline_has_the_same_pages_without_hooks_or_macros(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    counts = write_project(project, trainings=20)
+    write_baseline(project, tmp_path / "baseline")
+    config = (tmp_path / "baseline" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks" not in config
+    assert "macros" not in config
+    result = mkdocs_build(tmp_path / "baseline", tmp_path / "baseline" / "site")
+    assert result.returncode == 0, result.stderr
+    for paths in counts.paths.values():
+        for path in paths:
+            assert (tmp_path / "baseline" / "site" / path / "index.html").is_file(), path
+    catalog = (tmp_path / "baseline" / "site" / "trainings" / "index.html").read_text(encoding="utf-8")
+    assert "{{" not in catalog
+    assert "training-00019/" in catalog

@@ -1,0 +1,97 @@
+"""The maintainers' guide quotes validate's real messages: the same mistakes, made again here, must print them."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import ROOT
+
+GUIDE = ROOT / "docs" / "maintainers" / "index.md"
+SERIES = "sessions/series/integrating-peer-support-2017.yaml"
+
+BROKEN_TRAINING = """title: no
+date: 2017-13
+delivery: live online
+presenters:
+  - leah-haris
+summary: "TODO: write the summary"
+recording:
+  status: available
+  url: http://www.youtube.com/watch?v=abc
+  duration: 1:30
+"""
+MISTAKES = {
+    "peer-support-basics.yaml": BROKEN_TRAINING,
+    "indent.yaml": "title: Broken\n  date: 2020\nsummary: x\n",
+    "no-summary.yaml": "title: Missing summary\ndate: 2020\n",
+    "My Talk.yaml": "title: A talk\ndate: 2020\nsummary: x\n",
+    "tabs.yaml": "title: Tabs\ndate: 2020\nsummary: x\ntopics:\n\t- peer-support\n",
+}
+MORE_MISTAKES = {
+    "peer-support-basics.yaml": "title: Peer support basics\ndate: 2024-05-14\nsummary: How to start.\n"
+    "presentr:\n  - leah-harris\nrecording:\n  status: available\n"
+    "  url: https://www.youtube.com/watch?v=dQw4w9WgXcQ\n",
+}
+
+
+def _quoted_messages() -> set[str]:
+    """Every `sessions/…` message in the guide's table, with Markdown's code quotes removed."""
+    text = GUIDE.read_text(encoding="utf-8")
+    return {match.strip() for match in re.findall(r"^\| `+ ?(sessions/.+?) ?`+ \|", text, flags=re.MULTILINE)}
+
+
+def _validate(project: Path) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    return result.stderr.splitlines()[:-1]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "sessions", tmp_path / "sessions")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    (tmp_path / "sessions" / "trainings").mkdir(exist_ok=True)
+    return tmp_path
+
+
+def _write(project: Path, files: dict[str, str]) -> None:
+    folder = project / "sessions" / "trainings"
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_every_message_in_the_guide_is_what_validate_prints(project: Path) -> None:
+    printed: list[str] = []
+    _write(project, MISTAKES)
+    printed += _validate(project)
+    _write(project, MORE_MISTAKES)
+    printed += _validate(project)
+    _write(project, {})
+    new = subprocess.run(
+        [sys.executable, "-m", "macros", "new", "session", "integrating-peer-support-2017", "Sustaining the change"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert new.returncode == 0, new.stderr
+    series = project / SERIES
+    series.write_text(series.read_text(encoding="utf-8").replace("- number: 9\n", "- number: 10\n"), encoding="utf-8")
+    printed += _validate(project)
+    quoted = _quoted_messages()
+    assert len(quoted) >= 12
+    assert sorted(quoted - set(printed)) == [], "the guide quotes a message validate no longer prints"
+
+
+def test_the_guide_is_in_the_navigation() -> None:
+    assert "  - For maintainers: maintainers/index.md\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
