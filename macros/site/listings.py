@@ -78,7 +78,8 @@ def listing(
         extra["counts"] = {topic_id: topic_total(topic_id, relations) for topic_id in catalog.topics}
     elif kind_name == "action_plan":
         extra["downloads"], extra["file_sizes"] = downloads, file_sizes
-    context = {"kind": kind_name, "catalog": catalog, "relations": relations, "level": level}
+    items = sorted(BY_NAME[kind_name].items(catalog).values(), key=lambda item: str(getattr(item, "title", "")))
+    context = {"kind": kind_name, "catalog": catalog, "relations": relations, "level": level, "items": items}
     return render("listing.html", here, **context, **extra)
 
 

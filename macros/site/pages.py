@@ -104,10 +104,6 @@ def _topic(item: m.Topic, inputs: PageInputs) -> dict[str, object]:
     return {"groups": topic_groups(item.id, inputs.relations)}
 
 
-def _program(item: m.Program, inputs: PageInputs) -> dict[str, object]:
-    return {}
-
-
 def _service(item: m.Service, inputs: PageInputs) -> dict[str, object]:
     return {"plans": inputs.relations.plans_by_service.get(item.id, [])}
 
@@ -125,11 +121,11 @@ PAGE_CONTEXT: dict[str, Callable[[Any, PageInputs], dict[str, object]]] = {
     "training": _training,
     "person": _person,
     "topic": _topic,
-    "program": _program,
     "service": _service,
     "action_plan": _action_plan,
 }
-"""What each kind's template needs besides the item, for every kind with a page per item (series: `_series_pages`)."""
+"""What a kind's template needs besides the item; a kind not named here gets the item and the catalog only.
+Series make their own pages and their sessions' (`_series_pages`)."""
 
 
 def generate_pages(
@@ -145,6 +141,6 @@ def generate_pages(
             continue
         for item in kind.items(catalog).values():
             title = str(getattr(item, "title", None) or item.name)
-            context = PAGE_CONTEXT[kind.name](item, inputs)
+            context = PAGE_CONTEXT[kind.name](item, inputs) if kind.name in PAGE_CONTEXT else {}
             pages.append(_page(kind.template, item_path(kind.name, item.id), title, catalog, item=item, **context))
     return pages

@@ -109,8 +109,9 @@ def _person(catalog: m.Catalog, person: m.Person) -> str:
     return _join(person.credentials, person.role, person.affiliation)
 
 
-def _topic(catalog: m.Catalog, topic: m.Topic) -> str:
-    return excerpt(topic.summary)
+def _summary(catalog: m.Catalog, item: Any) -> str:
+    """The first words of the item's summary: the entry of a kind with nothing more to say."""
+    return excerpt(getattr(item, "summary", None))
 
 
 def _program(catalog: m.Catalog, program: m.Program) -> str:
@@ -124,11 +125,11 @@ def _service(catalog: m.Catalog, service: m.Service) -> str:
 ENTRY_TEXT: dict[str, Callable[[m.Catalog, Any], str]] = {
     "training": _training,
     "person": _person,
-    "topic": _topic,
     "program": _program,
     "service": _service,
 }
-"""The words of each kind's compact entry besides its title; series (with their sessions) are `_series_entries`."""
+"""The words of a kind's compact entry besides its title (`_summary` for a kind not named here); series, with
+their sessions, are `_series_entries`."""
 
 
 def item_entries(catalog: m.Catalog, titles: Mapping[str, str]) -> list[SearchEntry]:
@@ -144,7 +145,7 @@ def item_entries(catalog: m.Catalog, titles: Mapping[str, str]) -> list[SearchEn
             continue
         for item in kind.items(catalog).values():
             path = item_path(kind.name, item.id)
-            text = ENTRY_TEXT[kind.name](catalog, item)
+            text = ENTRY_TEXT.get(kind.name, _summary)(catalog, item)
             entries.append(SearchEntry(path, titles.get(path, path), text, kind.search_boost))
     return [entry for entry in entries if entry.location in titles]
 

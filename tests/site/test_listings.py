@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from datetime import date
 
 import pytest
 
+from macros.content.kinds import BY_NAME, kind
 from macros.content.load import load_catalog
 from macros.content.model import Catalog
 from macros.content.routes import relative
@@ -158,3 +161,12 @@ def test_series_split_into_current_and_past_by_the_build_date() -> None:
 def test_an_empty_topic_says_so() -> None:
     empty = Catalog(site=CATALOG.site, topics=CATALOG.topics)
     assert "Nothing on this topic yet." in topic_listing("postvention", empty, build_relations(empty), "")
+
+
+def test_a_kind_without_a_listing_of_its_own_gets_linked_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new kind (here a copy of topics called announcements) is listed before anyone writes a branch for it."""
+    new = dataclasses.replace(kind("topic"), name="announcement", folder="announcements")
+    monkeypatch.setitem(BY_NAME, "announcement", new)
+    html = listing("announcement", CATALOG, RELATIONS, {}, "announcements/")
+    for topic in CATALOG.topics.values():
+        assert f'<a href="{topic.id}/">{topic.title}</a>' in html
