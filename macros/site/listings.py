@@ -14,10 +14,10 @@ from typing import Any, TypeVar
 from macros.content import model as m
 from macros.content.kinds import BY_NAME, KINDS, Kind
 from macros.content.plans import downloads
+from macros.content.values.urls import tel_href
 from macros.site.facets import catalog_facets, entry_values, program_facets, program_values
 from macros.site.relations import Relations, newest_series
 from macros.site.render import render
-from macros.content.values.urls import tel_href
 
 T = TypeVar("T")
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
-
-import html
-import re
 
 import yaml
 from markupsafe import escape
@@ -15,12 +14,12 @@ from markupsafe import escape
 from macros.content import model as m
 from macros.content import plans
 from macros.content.kinds import KINDS
-from macros.content.plans import downloads
-from macros.site.relations import Relations
-from macros.site.listings import topic_groups
 from macros.content.model import untitled
-from macros.site.render import render
+from macros.content.plans import downloads
 from macros.content.routes import item_path, series_path, session_path, source_uri
+from macros.site.listings import topic_groups
+from macros.site.relations import Relations
+from macros.site.render import render
 
 _ID = re.compile(r'\sid="([^"]+)"')
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -128,9 +127,7 @@ PAGE_CONTEXT: dict[str, Callable[[Any, PageInputs], dict[str, object]]] = {
 Series make their own pages and their sessions' (`_series_pages`)."""
 
 
-def generate_pages(
-    catalog: m.Catalog, relations: Relations, file_sizes: Mapping[str, int]
-) -> list[GeneratedPage]:
+def generate_pages(catalog: m.Catalog, relations: Relations, file_sizes: Mapping[str, int]) -> list[GeneratedPage]:
     """Render every item page once; a pure function of the catalog, its relations and the output files' sizes."""
     inputs = PageInputs(catalog, relations, file_sizes)
     pages: list[GeneratedPage] = []

@@ -10,9 +10,9 @@ from typing import Any
 
 from macros.content import model as m
 from macros.content.kinds import KINDS, Kind
-from macros.content.values.dates import PartialDate
 from macros.content.model import untitled
-from macros.content.routes import item_path, series_path, session_path
+from macros.content.routes import item_path, session_path
+from macros.content.values.dates import PartialDate
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from macros.content import model as m
-from macros.content.values.dates import PartialDate
 from macros.content.plans import stamp
 from macros.content.routes import calendar_path, item_path, relative, series_path, session_path
+from macros.content.values.dates import PartialDate
 from macros.content.values.urls import tel_href
 
 

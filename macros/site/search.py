@@ -18,8 +18,8 @@ from typing import Any
 
 from macros.content import model as m
 from macros.content.kinds import KINDS
-from macros.content.values.dates import PartialDate
 from macros.content.routes import item_path, series_path, session_path
+from macros.content.values.dates import PartialDate
 
 SUMMARY_CHARS = 90
 """The first words of a summary: enough to recognize the item in the result list."""

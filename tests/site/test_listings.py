@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from datetime import date
 
@@ -16,8 +15,8 @@ from macros.content.routes import relative
 from macros.site.listings import (
     UnknownId,
     catalog_list,
-    listing,
     latest,
+    listing,
     programs_table,
     series_schedule,
     split_series,

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 from macros.content.load import load_catalog
+from macros.content.routes import page_paths
 from macros.publish.linkcheck import HtmlPage as Page
 from macros.publish.linkcheck import broken_links
-from macros.content.routes import page_paths
 
 from ..conftest import FIXTURES, ROOT
 

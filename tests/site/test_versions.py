@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from macros.content.load import load_catalog
-from macros.publish.project import build_date, commit, site_url
 from macros.content.routes import page_paths
+from macros.publish.project import build_date, commit, site_url
 
 from ..conftest import FIXTURES, ROOT
 
