@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -156,6 +157,8 @@ class Checker:
             return self._date(node, spec, path, raw)
         if node.tag != STR_TAG:
             return self.fail(node, path, _not_text(node, raw, path))
+        if control := _control_character(raw):
+            return self.fail(node, path, control)
         text = raw.strip()
         if not text:
             return self.fail(node, path, f"is empty; write {_describe(spec)} or remove the line")
@@ -235,6 +238,15 @@ class Checker:
     def file_size(self, relative: str | None) -> int | None:
         """Bytes of a checked local file, measured once when loading."""
         return (self.docs_dir / relative).stat().st_size if relative else None
+
+
+def _control_character(raw: str) -> str | None:
+    """Why text with a control character (written as an escape such as "\\u0001" or "\\a") cannot be published:
+    feeds, calendars and office files cannot hold it. Tabs and line breaks are fine."""
+    found = next((char for char in raw if unicodedata.category(char) == "Cc" and char not in "\n\t"), None)
+    if found is None:
+        return None
+    return f"holds the control character U+{ord(found):04X} (an escape such as \\u{ord(found):04x}); remove it"
 
 
 def _line_in(node: yaml.ScalarNode, raw: str, offset: int) -> int:

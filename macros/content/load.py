@@ -52,6 +52,9 @@ class Loader:
         except yaml.MarkedYAMLError as error:
             checker.problems.append(_syntax_problem(checker.file, error))
             return checker, None
+        except yaml.reader.ReaderError as error:
+            checker.problems.append(_unreadable_character(checker.file, text, error))
+            return checker, None
         if node is None:
             checker.problems.append(Problem(checker.file, 1, "", "is empty; see the README for what this file holds"))
         return checker, node
@@ -198,6 +201,16 @@ def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
     if error.context and error.context_mark:
         detail += f" ({error.context} that starts on line {error.context_mark.line + 1})"
     return Problem(file, line, "", f"YAML syntax: {detail}; check indentation and quotes")
+
+
+def _unreadable_character(file: str, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A NUL, ESC or other control character pasted in from Word, a PDF or an email: where it is and what to do."""
+    line = text.count("\n", 0, error.position) + 1
+    code = error.character if isinstance(error.character, int) else ord(str(error.character)[:1] or "\0")
+    return Problem(
+        file, line, "", f"holds the invisible control character U+{code:04X}, which YAML does not allow; "
+        "delete it (retype the line if you cannot see it)"
+    )  # fmt: skip
 
 
 def _folder(kind: str) -> str:
