@@ -78,7 +78,7 @@ def write_baseline(project: Path, target: Path) -> None:
     build = Build.start(catalog)
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     info = BuildInfo(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"))
-    build.outputs = generate_files(build.catalog, build.relations, info)
+    build.keep_outputs(generate_files(build.catalog, build.relations, info))
     sections = set()
     for page in generate_pages(build.catalog, build.relations, build.file_sizes):
         out = docs / page.src_uri

@@ -10,7 +10,6 @@ import logging
 import shutil
 import tempfile
 import weakref
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,10 +77,13 @@ class Build:
             weakref.finalize(build, staging.close)
         return build
 
-    @property
-    def file_sizes(self) -> Mapping[str, int]:
-        """Bytes of every output file by its path: download links show them."""
-        return {path: len(output.content) for path, output in self.outputs.items()}
+    file_sizes: dict[str, int] = field(default_factory=dict)
+    """Bytes of every output file by its path: download links show them."""
+
+    def keep_outputs(self, outputs: dict[str, OutputFile]) -> None:
+        """The output files, made once per build, and their sizes for the pages that link them."""
+        self.outputs = outputs
+        self.file_sizes = {path: len(output.content) for path, output in outputs.items()}
 
 
 def attach(config: object, build: Build) -> None:

@@ -51,7 +51,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Make the output files, then the item pages (which show the files' sizes); item pages stay out of the nav."""
     build = build_of(config)
     info = BuildInfo(site_url=with_slash(str(config.site_url or DEFAULT_SITE_URL)), now=build_time())
-    build.outputs = generate_files(build.catalog, build.relations, info)
+    build.keep_outputs(generate_files(build.catalog, build.relations, info))
     for output in build.outputs.values():
         files.append(File.generated(config, output.path, content=output.content))
     pages = generate_pages(build.catalog, build.relations, build.file_sizes)
