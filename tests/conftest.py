@@ -15,6 +15,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from .chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path, serve
+from .office import INSTALL_HINT as OFFICE_HINT
+from .office import office_tools
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -88,24 +90,29 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Without Chromium the browser tests are skipped, saying how to install it; CI sets HUB_REQUIRE_BROWSER=1."""
-    if chromium_path() is not None:
-        return
-    skip = pytest.mark.skip(reason=f"no Chromium found: {INSTALL_HINT}")
+    """Without Chromium (or LibreOffice) the browser (or office) tests are skipped, saying how to install it;
+    CI sets HUB_REQUIRE_BROWSER=1 and HUB_REQUIRE_OFFICE=1."""
+    missing = []
+    if chromium_path() is None:
+        missing.append(("browser", pytest.mark.skip(reason=f"no Chromium found: {INSTALL_HINT}")))
+    if office_tools() is None:
+        missing.append(("office", pytest.mark.skip(reason=f"no LibreOffice or poppler found: {OFFICE_HINT}")))
     for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+        for marker, skip in missing:
+            if marker in item.keywords:
+                item.add_marker(skip)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """In CI (HUB_REQUIRE_BROWSER=1) a skipped browser test fails the run: the checks it stands for did not run."""
-    if os.environ.get("HUB_REQUIRE_BROWSER") != "1":
-        return
     reporter: Any = session.config.pluginmanager.get_plugin("terminalreporter")
-    skipped = [report for report in reporter.stats.get("skipped", []) if "browser" in report.keywords]
-    if skipped:
-        reporter.write_line(f"HUB_REQUIRE_BROWSER=1 but {len(skipped)} browser test(s) were skipped", red=True)
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    for marker, variable in (("browser", "HUB_REQUIRE_BROWSER"), ("office", "HUB_REQUIRE_OFFICE")):
+        if os.environ.get(variable) != "1":
+            continue
+        skipped = [report for report in reporter.stats.get("skipped", []) if marker in report.keywords]
+        if skipped:
+            reporter.write_line(f"{variable}=1 but {len(skipped)} {marker} test(s) were skipped", red=True)
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")

@@ -3,10 +3,15 @@
  * On a page with <form data-plan-id>, every answer is saved to localStorage as it is typed and put back
  * on reload. Answers can be exported as a JSON file (made in the page, never uploaded) and imported
  * from one; a file that is not ours, or is damaged, is refused with a message and changes nothing.
- * Without this script the page is a blank, printable template. No network request, no framework.
+ * Answers whose prompt this version no longer has are shown beside the form and kept, never dropped.
+ * Erasing clears the answers in every open tab of the plan (the `storage` event).
+ * Without this script the page is a blank, printable template. No network request, no framework;
+ * the Word and Excel downloads with answers are made by action-plan-office.js, on this device.
  */
 (function () {
   "use strict";
+
+  var here = document.currentScript ? document.currentScript.src : "";
 
   var form = document.querySelector("form[data-plan-id]");
   if (!form) return;
@@ -18,6 +23,9 @@
   var tools = document.querySelector("[data-plan-tools]");
   var statusLine = document.querySelector("[data-plan-status]");
   var importer = document.querySelector("[data-plan-import]");
+  var orphanBox = document.querySelector("[data-plan-orphans]");
+  var orphanList = document.querySelector("[data-plan-orphan-list]");
+  var orphans = {};
 
   function controls() {
     return Array.prototype.filter.call(form.elements, function (element) {
@@ -37,8 +45,27 @@
     if (textarea.scrollHeight > textarea.clientHeight) textarea.style.height = textarea.scrollHeight + 4 + "px";
   }
 
+  function showOrphans() {
+    if (!orphanBox || !orphanList) return;
+    orphanList.textContent = "";
+    var names = Object.keys(orphans);
+    names.forEach(function (name) {
+      var term = document.createElement("dt");
+      term.textContent = name;
+      var value = document.createElement("dd");
+      value.textContent = orphans[name] === true ? "Ticked" : String(orphans[name]);
+      orphanList.appendChild(term);
+      orphanList.appendChild(value);
+    });
+    orphanBox.hidden = names.length === 0;
+  }
+
+  /* The form's answers, plus any kept from prompts this version no longer has. */
   function read() {
     var answers = {};
+    Object.keys(orphans).forEach(function (name) {
+      answers[name] = orphans[name];
+    });
     controls().forEach(function (element) {
       if (element.type === "radio") {
         if (element.checked) answers[element.name] = element.value;
@@ -86,18 +113,21 @@
       names[element.name] = true;
     });
     var kept = {};
+    var unmatched = {};
     var count = 0;
     var skipped = 0;
     Object.keys(answers).forEach(function (name) {
       var value = answers[name];
-      if (names[name] && (typeof value === "string" || value === true)) {
+      if (typeof value !== "string" && value !== true) return;
+      if (names[name]) {
         kept[name] = value;
         count += 1;
       } else {
+        unmatched[name] = value;
         skipped += 1;
       }
     });
-    return { answers: kept, count: count, skipped: skipped };
+    return { answers: kept, unmatched: unmatched, count: count, skipped: skipped };
   }
 
   function save() {
@@ -108,30 +138,38 @@
     }
   }
 
-  function restore() {
-    var text = null;
-    try {
-      text = window.localStorage.getItem(storageKey);
-    } catch (error) {
-      return;
-    }
+  function apply(result) {
+    write(result.answers);
+    orphans = result.unmatched;
+    showOrphans();
+  }
+
+  function restore(text, message) {
     if (!text) return;
     try {
       var result = check(JSON.parse(text));
       if (result.answers) {
-        write(result.answers);
-        say("Your saved answers are back (saved in this browser only).");
+        apply(result);
+        say(message);
       }
     } catch (error) {
       say("Saved answers in this browser could not be read; they were left as they are.", true);
     }
   }
 
-  function exportAnswers() {
-    var blob = new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" });
+  function stored() {
+    try {
+      return window.localStorage.getItem(storageKey);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* Hand `blob` to the browser as a download called `name`: made in the page, never uploaded. */
+  function saveFile(blob, name) {
     var link = document.createElement("a");
     link.href = URL.createObjectURL(blob);
-    link.download = planId + "-answers.json";
+    link.download = name;
     link.hidden = true;
     document.body.appendChild(link);
     link.click();
@@ -139,7 +177,12 @@
     window.setTimeout(function () {
       URL.revokeObjectURL(link.href);
     }, 10000);
-    say("Your answers were saved as " + link.download + ". The file stays on this device until you share it.");
+  }
+
+  function exportAnswers() {
+    var name = planId + "-answers.json";
+    saveFile(new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" }), name);
+    say("Your answers were saved as " + name + ". The file stays on this device until you share it.");
   }
 
   function importAnswers(file) {
@@ -162,9 +205,11 @@
         say("Import cancelled. Your answers are unchanged.");
         return;
       }
-      write(result.answers);
+      apply(result);
       save();
-      var note = result.skipped ? " " + result.skipped + " did not match this version of the plan and were left out." : "";
+      var note = result.skipped
+        ? " " + result.skipped + " did not match a prompt of this version; they are listed above the form."
+        : "";
       say("Imported " + result.count + " answers from “" + file.name + "”." + note);
     };
     reader.onerror = function () {
@@ -177,12 +222,67 @@
     var question = "Erase all your answers to this plan from this browser? This cannot be undone; export them first to keep a copy.";
     if (!window.confirm(question)) return;
     write({});
+    orphans = {};
+    showOrphans();
     try {
       window.localStorage.removeItem(storageKey);
     } catch (error) {
       /* nothing was stored */
     }
-    say("Your answers were erased from this browser.");
+    say("Your answers were erased from this browser, in every tab.");
+  }
+
+  /* Another tab of this plan saved or erased answers: show the same here, so an erase is never undone. */
+  window.addEventListener("storage", function (event) {
+    if (event.key !== storageKey && event.key !== null) return;
+    if (event.newValue === null || event.key === null) {
+      write({});
+      orphans = {};
+      showOrphans();
+      say("Your answers were erased from this browser (in another tab).");
+    } else {
+      restore(event.newValue, "Answers updated from another tab of this plan.");
+    }
+  });
+
+  /* Load a script of this site (beside this one), once. */
+  function load(path) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = new URL(path, here).href;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+
+  /* The zip library and the filler, loaded from this site on the first download, on plan pages only. */
+  function office() {
+    if (window.hubPlanOffice) return Promise.resolve(window.hubPlanOffice);
+    return load("vendor/fflate.min.js")
+      .then(function () {
+        return load("action-plan-office.js");
+      })
+      .then(function () {
+        return window.hubPlanOffice;
+      });
+  }
+
+  function download(kind) {
+    var link = document.querySelector('a[data-plan-file="' + kind + '"]');
+    say("Preparing your " + (kind === "docx" ? "Word document" : "spreadsheet") + " on this device…");
+    office()
+      .then(function (filler) {
+        return filler.fill(kind, link.href, read());
+      })
+      .then(function (blob) {
+        var name = planId + "-my-answers." + kind;
+        saveFile(blob, name);
+        say("Your answers were saved as " + name + ", made on this device. It stays here until you share it.");
+      })
+      .catch(function () {
+        say("The download could not be prepared; your answers are unchanged. Export them instead.", true);
+      });
   }
 
   form.addEventListener("input", function (event) {
@@ -201,6 +301,7 @@
       var action = button.getAttribute("data-plan-action");
       if (action === "print") window.print();
       if (action === "export") exportAnswers();
+      if (action === "docx" || action === "xlsx") download(action);
       if (action === "erase") erase();
     });
     tools.hidden = false;
@@ -215,5 +316,5 @@
     Array.prototype.forEach.call(form.querySelectorAll("textarea"), fit);
   });
 
-  restore();
+  restore(stored(), "Your saved answers are back (saved in this browser only).");
 })();

@@ -408,7 +408,13 @@ class ActionPlan:
     introduction: str
     sections: tuple[PlanSection, ...]
     source: Source
+    draws_on: str
+    """What the template is based on; shown as "Written for this hub, drawing on …" in every format."""
     content_note: str | None = None
+    privacy: str | None = None
+    """What not to write down, shown before the first prompt in every format."""
+    worded_for: Literal["team", "one-person"] = "team"
+    """`one-person`: filled in by one person for themselves, so the page and files speak to one person."""
     topics: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     services: tuple[str, ...] = ()

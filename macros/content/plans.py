@@ -25,6 +25,15 @@ def cell_key(section: m.PlanSection, row: int, column: int) -> str:
     return f"{section.id}.r{row}.c{column}"
 
 
+def answer_name(key: str) -> str:
+    """The spreadsheet name of an answer's cell: Excel names allow letters, digits, `_` and `.`, not `-`.
+
+    Ids are lower-case letters, digits and hyphens, so swapping `-` for `_` keeps names distinct.
+    The browser (docs/javascripts/action-plan.js) finds the cells it fills by these names.
+    """
+    return "answer_" + key.replace("-", "_")
+
+
 def row_names(table: m.PlanTable) -> list[str]:
     """What each row is called: its label, or `Row n` for an empty row."""
     return list(table.row_labels) or [f"Row {number}" for number in range(1, table.rows + 1)]
@@ -50,6 +59,29 @@ def stamp(plan: m.ActionPlan) -> str:
     return f"Version {plan.version} · updated {plan.updated}"
 
 
+def authorship(plan: m.ActionPlan) -> str:
+    """Who wrote the template and what it draws on, so no one takes it for a partner's official form."""
+    return f"Written for this hub, drawing on {' '.join(plan.draws_on.split())}. It is not an official form."
+
+
+def front_matter(plan: m.ActionPlan) -> list[tuple[str, str]]:
+    """(label, text) of what every format states before the first prompt, in this order."""
+    parts = [
+        ("Purpose", plan.purpose),
+        ("Who fills it in", plan.filled_by),
+        ("How to use it", plan.introduction),
+        ("Content note", plan.content_note),
+        ("Privacy", plan.privacy),
+        ("About this template", authorship(plan)),
+    ]
+    return [(label, text) for label, text in parts if text]
+
+
+def for_one_person(plan: m.ActionPlan) -> bool:
+    """Worded for the one person who fills it in, rather than for a team."""
+    return plan.worded_for == "one-person"
+
+
 @dataclass(frozen=True)
 class Download:
     """One file a plan is offered as; macros/outputs/plan_files.py makes its bytes, once per build."""
@@ -69,15 +101,33 @@ class Download:
         return self.path.rsplit("/", 1)[-1]
 
 
-FORMATS: tuple[tuple[str, str, str], ...] = (
-    ("docx", "DOCX", "Word document to fill in as a team"),
-    ("xlsx", "XLSX", "Spreadsheet, one sheet per planning table"),
-    ("csv", "CSV", "Plain table for any spreadsheet"),
+FORMATS: tuple[tuple[str, str, str, str], ...] = (
+    (
+        "docx",
+        "DOCX",
+        "Word form to fill in on screen (boxes to type in, tick or choose from) or to print and write on",
+        "Word form to fill in on screen (boxes to type in, tick or choose from) or to print and write on",
+    ),
+    (
+        "xlsx",
+        "XLSX",
+        "Spreadsheet to fill in as a team: prompts beside answers, one sheet per planning table, prints one page wide",
+        "Spreadsheet to fill in: prompts beside answers, one sheet per planning table, prints one page wide",
+    ),
+    (
+        "csv",
+        "CSV",
+        "One plain table, a row per prompt and table cell, for a shared drive, a database or a script",
+        "One plain table, a row per prompt and table cell, for any spreadsheet or script",
+    ),
 )
-"""(suffix, format, description) of every download, in the order pages list them."""
+"""(suffix, format, what it is for a team, what it is for one person) of every download, in page order."""
 
 
 def downloads(plan: m.ActionPlan) -> list[Download]:
     """Every file `plan` is offered as, next to its page."""
     folder = item_path("action_plan", plan.id)
-    return [Download(f"{folder}{plan.id}.{suffix}", label, text) for suffix, label, text in FORMATS]
+    alone = for_one_person(plan)
+    return [
+        Download(f"{folder}{plan.id}.{suffix}", label, solo if alone else team) for suffix, label, team, solo in FORMATS
+    ]

@@ -447,7 +447,14 @@ ACTION_PLAN = Obj(
         "version": _req(Text(one_line=True, doc='Quoted, like "1.0".', example="1.0")),
         "updated": _req(Date(doc="When this version was written.")),
         "introduction": _req(PARAGRAPHS),
+        "draws_on": _req(
+            Text(doc='Completes "Written for this hub, drawing on …": the sources, named as they name themselves.')
+        ),
         "content_note": _opt(PARAGRAPHS),
+        "privacy": _opt(PARAGRAPHS),
+        "worded_for": _opt(
+            Choice(options=("team", "one-person"), doc="one-person: a plan someone fills in for themselves.")
+        ),
         "topics": _refs("topic", "Ids of topics."),
         "series": _refs("series", "Ids of learning networks or archives it belongs to."),
         "services": _refs("service", "Ids of services it belongs to."),

@@ -1,0 +1,65 @@
+"""What the DOCX, XLSX and CSV writers share: the one date a file records, reproducible zips, safe text.
+
+Text from YAML stays text: office cells are written as strings, and a CSV cell that a spreadsheet would
+read as a formula is neutralized as OWASP's CSV-injection guidance describes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Mapping
+
+from macros.content import model as m
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell beginning with one of these is run as a formula by Excel, LibreOffice or Google Sheets."""
+
+APPLICATION = "Behavioral Health Learning Hub"
+"""What `docProps/app.xml` names as the program that wrote the file."""
+
+
+def neutralized(text: str) -> str:
+    """`text` prefixed with an apostrophe when a spreadsheet would otherwise read it as a formula.
+
+    The apostrophe is what OWASP recommends: spreadsheets show it, and the text after it stays inert.
+    """
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def moment(plan: m.ActionPlan) -> datetime.datetime:
+    """The plan's `updated` date as a timestamp: the only date any file records."""
+    return datetime.datetime(plan.updated.year, plan.updated.month or 1, plan.updated.day or 1)
+
+
+def stable_zip(
+    data: bytes, when: datetime.datetime, replace: Mapping[str, bytes] | None = None, drop: frozenset[str] = frozenset()
+) -> bytes:
+    """The same archive with every entry dated `when`, so two builds give the same bytes.
+
+    Entries named in `replace` get new contents; entries in `drop` are left out.
+    """
+    replace = replace or {}
+    stamp_tuple = (when.year, when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            if entry.filename in drop:
+                continue
+            info = zipfile.ZipInfo(entry.filename, date_time=stamp_tuple)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, replace.get(entry.filename) or source.read(entry.filename))
+    return out.getvalue()
+
+
+def app_xml() -> bytes:
+    """An extended-properties part naming this site as the application, nothing left from a template."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Application>{APPLICATION}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode()

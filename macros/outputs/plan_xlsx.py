@@ -1,0 +1,257 @@
+"""An action plan as a workbook that reads and prints well.
+
+The first sheet says what the plan is for, who fills it in, the content note and every privacy
+instruction. Then a `Questions` sheet with each prompt beside its answer, and one sheet per planning
+table. Every sheet prints one page wide with its header row repeated; row heights are estimated from
+the text, since neither Excel nor LibreOffice re-fits wrapped rows when a file is opened. Every cell is
+a string: a prompt that begins with `=` stays text. Answer cells carry workbook names
+(`macros.content.plans.answer_name`) so the browser can fill them in.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import textwrap
+import zipfile
+
+from openpyxl import Workbook  # type: ignore[import-untyped]  # openpyxl ships no type hints
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname  # type: ignore[import-untyped]
+from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
+from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
+from openpyxl.worksheet.page import PageMargins  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+from macros.content import model as m
+from macros.content.plans import answer_name, cell_key, field_key, front_matter, header, stamp, tables
+from macros.outputs.office import app_xml, moment, stable_zip
+from macros.site.render import paragraphs
+
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="3F51B5")
+_ANSWER_FILL = PatternFill("solid", fgColor="FFFDE7")
+_THIN = Side(style="thin", color="999999")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_WRAP = Alignment(wrap_text=True, vertical="top")
+HEADER_ROW = 5
+"""Rows 1–3 name the plan, the sheet and the version; row 5 is the styled, frozen header."""
+LINE_HEIGHT = 15.0
+"""Points per wrapped line of 11 pt text, with a little room."""
+ANSWER_LINES = {"long-text": 5, "table": 3}
+"""Lines left empty to write an answer in: long answers and planning-table cells get more."""
+QUESTION_COLUMNS = ["Section", "Prompt", "Answer type", "Guidance", "Answer"]
+QUESTION_WIDTHS = [20, 38, 22, 38, 44]
+ANSWER_COLUMN = QUESTION_COLUMNS.index("Answer") + 1
+ABOUT_SHEET, QUESTIONS_SHEET, LISTS_SHEET = "About this plan", "Questions", "Lists"
+_SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
+_DANGLING = {"the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "by", "with", "or"}
+
+
+def sheet_title(title: str, taken: set[str]) -> str:
+    """Excel's rules (at most 31 characters, none of []:*?/\\', unique) kept with whole words only,
+    and never ending on a word such as "the" that leaves a phrase hanging."""
+    words = _SHEET_NAME.sub(" ", title).split() or ["Table"]
+    while len(" ".join(words)) > 31 or (len(words) > 1 and words[-1].lower() in _DANGLING):
+        words = words[:-1]
+    base = " ".join(words)[:31]
+    name, number = base, 2
+    while name.lower() in taken:
+        suffix = f" {number}"
+        name, number = " ".join(base[: 31 - len(suffix)].split()) + suffix, number + 1
+    taken.add(name.lower())
+    return name
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines `text` wraps to in a column `width` characters wide (whole words, as spreadsheets wrap)."""
+    usable = max(4, int(width * 0.95) - 1)
+    return sum(max(1, len(textwrap.wrap(line, usable, break_long_words=True))) for line in text.split("\n"))
+
+
+def _put(sheet: Worksheet, row: int, column: int, text: str) -> object:
+    """Write `text` as a string cell: never a formula, whatever it begins with."""
+    cell = sheet.cell(row=row, column=column)
+    if text:
+        cell.value = text
+        cell.data_type = "s"
+    return cell
+
+
+def _fit_row(sheet: Worksheet, row: int, texts: list[str], widths: list[float], least: int = 1) -> None:
+    """The row as tall as its longest wrapped cell, and never fewer than `least` lines."""
+    lines = max([least] + [lines_needed(text, width) for text, width in zip(texts, widths, strict=False) if text])
+    sheet.row_dimensions[row].height = math.ceil(lines * LINE_HEIGHT + 4)
+
+
+def _header_text(text: str) -> str:
+    """Header and footer text with `&` doubled, since a single `&` starts a code such as `&P` (page number)."""
+    return text.replace("&", "&&")
+
+
+def _page_setup(sheet: Worksheet, plan: m.ActionPlan, landscape: bool, title_rows: str | None) -> None:
+    """Orientation, one page wide, margins, repeated header row, and the plan's title and version on every page."""
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
+    sheet.print_options.gridLines = False
+    if title_rows:
+        sheet.print_title_rows = title_rows
+    sheet.oddHeader.center.text = _header_text(plan.title)
+    sheet.oddHeader.center.size = 9
+    sheet.oddFooter.left.text = _header_text(stamp(plan))
+    sheet.oddFooter.left.size = 9
+    sheet.oddFooter.right.text = "Page &P of &N"
+    sheet.oddFooter.right.size = 9
+
+
+def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str) -> None:
+    _put(sheet, 1, 1, plan.title).font = Font(bold=True, size=14)  # type: ignore[attr-defined]
+    _put(sheet, 2, 1, subtitle).font = Font(bold=True)  # type: ignore[attr-defined]
+    _put(sheet, 3, 1, stamp(plan))
+
+
+def _about(sheet: Worksheet, plan: m.ActionPlan) -> None:
+    """Purpose, who fills it in, how to use it, the content note, privacy and authorship, before any prompt."""
+    widths = [22.0, 90.0]
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = widths
+    _sheet_top(sheet, plan, "Read this first")
+    for row, (label, text) in enumerate(front_matter(plan), start=HEADER_ROW):
+        body = "\n".join(paragraphs(text))
+        _put(sheet, row, 1, label).font = Font(bold=True)  # type: ignore[attr-defined]
+        _put(sheet, row, 2, body)
+        for column in (1, 2):
+            sheet.cell(row=row, column=column).alignment = _WRAP
+        _fit_row(sheet, row, [label, body], widths)
+    _page_setup(sheet, plan, landscape=False, title_rows=None)
+
+
+def _grid(sheet: Worksheet, columns: list[str], rows: list[list[str]], widths: list[float]) -> None:
+    """Header row styled, frozen and repeated in print; bordered wrapped cells; every column given a width."""
+    for number, (name, width) in enumerate(zip(columns, widths, strict=True), start=1):
+        cell = _put(sheet, HEADER_ROW, number, name)
+        cell.font, cell.fill, cell.border, cell.alignment = _HEADER_FONT, _HEADER_FILL, _BORDER, _WRAP  # type: ignore[attr-defined]
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    _fit_row(sheet, HEADER_ROW, columns, widths)
+    for offset, values in enumerate(rows, start=1):
+        for number in range(1, len(columns) + 1):
+            cell = _put(sheet, HEADER_ROW + offset, number, values[number - 1] if number <= len(values) else "")
+            cell.border, cell.alignment = _BORDER, _WRAP  # type: ignore[attr-defined]
+    sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+
+
+def _type_label(plan_field: m.PlanField) -> str:
+    label = m.FIELD_TYPE_LABELS[plan_field.type]
+    return label + ":\n" + "\n".join(f"• {option}" for option in plan_field.options) if plan_field.options else label
+
+
+def _name_answer(workbook: Workbook, sheet: Worksheet, row: int, column: int, key: str) -> None:
+    """A workbook name on the answer cell, so the browser can fill it in by key; the cell tinted as an answer."""
+    cell = sheet.cell(row=row, column=column)
+    cell.fill = _ANSWER_FILL
+    reference = f"{quote_sheetname(sheet.title)}!{absolute_coordinate(cell.coordinate)}"
+    workbook.defined_names[answer_name(key)] = DefinedName(answer_name(key), attr_text=reference)
+
+
+def _questions(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan) -> list[m.PlanField]:
+    """Every prompt beside its answer cell, rows tall enough for the prompt, its options and an answer."""
+    _sheet_top(sheet, plan, "Questions: write each answer in the Answer column")
+    asked = [(section, plan_field) for section in plan.sections for plan_field in section.fields]
+    rows = [
+        [section.title, plan_field.label, _type_label(plan_field), "\n".join(paragraphs(plan_field.guidance)), ""]
+        for section, plan_field in asked
+    ]
+    widths = [float(width) for width in QUESTION_WIDTHS]
+    _grid(sheet, QUESTION_COLUMNS, rows, widths)
+    for offset, ((section, plan_field), values) in enumerate(zip(asked, rows, strict=True), start=1):
+        _fit_row(sheet, HEADER_ROW + offset, values, widths, least=ANSWER_LINES.get(plan_field.type, 2))
+        _name_answer(workbook, sheet, HEADER_ROW + offset, ANSWER_COLUMN, field_key(section, plan_field))
+    _page_setup(sheet, plan, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    return [plan_field for _, plan_field in asked]
+
+
+def _table_widths(table: m.PlanTable) -> list[float]:
+    """Label column as wide as its longest label (within reason); answer columns roomy enough to write in."""
+    names = header(table)
+    widths = [float(max(16, min(30, max(len(word) for word in name.split()) + 10))) for name in names]
+    if table.row_labels:
+        widths[0] = float(max(18, min(34, max(len(label) for label in table.row_labels) + 2)))
+    return widths
+
+
+def _table_sheet(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, section: m.PlanSection) -> None:
+    table = section.table
+    assert table is not None
+    _sheet_top(sheet, plan, section.title)
+    names = header(table)
+    widths = _table_widths(table)
+    labels = [[label] for label in table.row_labels] or [[] for _ in range(table.rows)]
+    _grid(sheet, names, labels, widths)
+    first = 2 if table.row_labels else 1
+    for row in range(1, table.row_count + 1):
+        _fit_row(sheet, HEADER_ROW + row, labels[row - 1], widths, least=ANSWER_LINES["table"])
+        for column in range(1, len(table.columns) + 1):
+            _name_answer(workbook, sheet, HEADER_ROW + row, first + column - 1, cell_key(section, row, column))
+    _page_setup(sheet, plan, landscape=len(names) > 3, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+
+
+def _answer_checks(workbook: Workbook, questions: Worksheet, asked: list[m.PlanField], taken: set[str]) -> None:
+    """Drop-down lists for choices and yes/no boxes, a date check for dates, in the Answer column.
+
+    Options may contain commas, so each choice's options go in a column of a hidden `Lists` sheet.
+    """
+    lists: Worksheet | None = None
+    for offset, plan_field in enumerate(asked, start=1):
+        cell = questions.cell(row=HEADER_ROW + offset, column=ANSWER_COLUMN)
+        if plan_field.type == "choice":
+            if lists is None:
+                lists = workbook.create_sheet(sheet_title(LISTS_SHEET, taken))
+                lists.sheet_state = "hidden"
+            column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
+            for row, option in enumerate(plan_field.options, start=1):
+                _put(lists, row, column, option)
+            letter = get_column_letter(column)
+            source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(plan_field.options)}"
+            check = DataValidation(type="list", formula1=f"={source}", allow_blank=True)
+        elif plan_field.type == "checkbox":
+            check = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+        elif plan_field.type == "date":
+            check = DataValidation(
+                type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
+                allow_blank=True, error="Enter a date, for example 2026-03-14.", errorTitle="Date",
+            )  # fmt: skip
+            cell.number_format = "yyyy-mm-dd"
+        else:
+            continue
+        check.showErrorMessage = True
+        questions.add_data_validation(check)
+        check.add(cell)
+
+
+def xlsx_bytes(plan: m.ActionPlan, site: m.Site) -> bytes:
+    """`About this plan`, `Questions`, then one sheet per planning table (and a hidden `Lists` for drop-downs)."""
+    workbook = Workbook()
+    workbook.properties.title = plan.title
+    workbook.properties.version = plan.version
+    workbook.properties.subject = stamp(plan)
+    workbook.properties.creator = workbook.properties.lastModifiedBy = site.organization
+    workbook.properties.created = workbook.properties.modified = moment(plan)
+    taken: set[str] = set()
+    about: Worksheet = workbook.active
+    about.title = sheet_title(ABOUT_SHEET, taken)
+    _about(about, plan)
+    questions = workbook.create_sheet(sheet_title(QUESTIONS_SHEET, taken))
+    asked = _questions(workbook, questions, plan)
+    for section, _ in tables(plan):
+        _table_sheet(workbook, workbook.create_sheet(sheet_title(section.title, taken)), plan, section)
+    _answer_checks(workbook, questions, asked, taken)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return stable_zip(buffer.getvalue(), moment(plan), {"docProps/app.xml": app_xml()})
