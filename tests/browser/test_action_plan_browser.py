@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from docx import Document
+from openpyxl import load_workbook
 from playwright.sync_api import Browser, Page, Request
+
+from macros.content.plans import answer_name
+
+from ..office import pdf_pages, to_pdf
 
 pytestmark = pytest.mark.browser
 
@@ -174,3 +181,148 @@ def test_the_script_does_nothing_on_pages_without_a_plan(page: Page, fixture_url
     page.goto(fixture_url + "action-plans/")
     assert errors == []
     assert page.evaluate("localStorage.length") == 0
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+FILLED = {
+    "about.team": "Night shift <b>",
+    "about.notes": "Two new peers joined.\nOne left.",
+    "about.lead": "Shift supervisor",
+    "about.mood": "Stretched",
+    "goals.r2.c1": "Fewer double shifts",
+    "actions.r2.c2": "June",
+}
+
+
+def _download(page: Page, action: str, folder: Path) -> Path:
+    with page.expect_download() as download:
+        page.locator(f'[data-plan-action="{action}"]').click()
+    saved = folder / f"answers-{action}.{action}"
+    download.value.save_as(saved)
+    return saved
+
+
+def _docx_answers(path: Path) -> dict[str, str]:
+    """Each content control's text by its tag, lines joined with newlines (Word's line breaks)."""
+    body = Document(str(path)).element.body
+    found = {}
+    for sdt in body.iter(f"{W}sdt"):
+        tag = sdt.find(f"{W}sdtPr/{W}tag").get(f"{W}val")
+        parts = [("\n" if node.tag == f"{W}br" else node.text or "") for node in sdt.iter(f"{W}t", f"{W}br")]
+        found[tag] = "".join(parts)
+    return found
+
+
+@pytest.mark.office
+def test_word_and_excel_downloads_hold_the_answers_and_open_in_libreoffice(
+    page: Page, fixture_url: str, requests: list[str], tmp_path: Path
+) -> None:
+    page.goto(fixture_url + PLAN)
+    assert not [url for url in requests if "fflate" in url], "the zip library loads only when it is needed"
+    _fill(page)
+    docx = _download(page, "docx", tmp_path)
+    xlsx = _download(page, "xlsx", tmp_path)
+    assert "made on this device" in page.locator("[data-plan-status]").inner_text()
+    assert any(url.endswith("javascripts/vendor/fflate.min.js") for url in requests)
+
+    controls = _docx_answers(docx)
+    for key, value in FILLED.items():
+        assert controls[key] == value, key
+    assert controls["about.met"] == "2024-05-02"
+    assert controls["about.agreed"] == "☒"
+    assert controls["about.notes"] == "Two new peers joined.\nOne left."
+    assert controls["goals.r1.c1"] == ""
+
+    workbook = load_workbook(xlsx)
+    cells = {}
+    for name, value in workbook.defined_names.items():
+        sheet, cell = value.attr_text.split("!")
+        cells[name] = workbook[sheet.strip("'")][cell.replace("$", "")].value
+    for key, value in FILLED.items():
+        assert cells[answer_name(key)] == value, key
+    assert cells[answer_name("about.met")] == datetime.datetime(2024, 5, 2)
+    assert cells[answer_name("about.agreed")] == "Yes"
+    assert cells[answer_name("goals.r1.c1")] is None
+
+    pdfs = to_pdf([docx, xlsx], tmp_path)
+    for pdf in pdfs.values():
+        text = " ".join(" ".join(pdf_pages(pdf)).split())
+        for value in ("Night shift <b>", "Fewer double shifts", "Shift supervisor", "Stretched"):
+            assert value in text, (pdf.name, value)
+
+
+def test_answers_to_prompts_this_version_lacks_are_shown_and_kept(
+    page: Page, fixture_url: str, requests: list[str], tmp_path: Path
+) -> None:
+    older = {
+        "format": "hub-action-plan-answers",
+        "plan": "team-check-in",
+        "version": "1.0",
+        "answers": {"about.team": "Day shift", "about.budget": "About <b>$400</b>", "old.r1.c1": "Call Sam"},
+    }
+    saved = tmp_path / "older.json"
+    saved.write_text(json.dumps(older), encoding="utf-8")
+    page.goto(fixture_url + PLAN)
+    page.set_input_files("#plan-import", saved)
+    page.wait_for_function("document.querySelector('[data-plan-status]').textContent.startsWith('Imported')")
+    assert "2 did not match" in page.locator("[data-plan-status]").inner_text()
+    assert page.get_by_label("Team name").input_value() == "Day shift"
+    kept = page.locator("[data-plan-orphans]")
+    assert kept.is_visible()
+    assert "about.budget" in kept.inner_text()
+    assert "About <b>$400</b>" in kept.inner_text()
+    page.reload()
+    assert page.locator("[data-plan-orphans]").is_visible()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export my answers").click()
+    exported = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert exported["answers"]["old.r1.c1"] == "Call Sam"
+
+
+def test_erase_clears_the_answers_in_every_open_tab(page: Page, fixture_url: str, requests: list[str]) -> None:
+    page.goto(fixture_url + PLAN)
+    _fill(page)
+    other = page.context.new_page()
+    other.goto(fixture_url + PLAN)
+    _assert_filled(other)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Erase my answers").click()
+    other.wait_for_function("document.querySelector('[data-plan-status]').textContent.includes('erased')")
+    _assert_empty(other)
+    other.reload()
+    _assert_empty(other)
+    other.close()
+
+
+def test_the_form_says_what_a_shared_computer_means(page: Page, fixture_url: str, requests: list[str]) -> None:
+    page.goto(fixture_url + PLAN)
+    note = page.locator("[data-plan-shared]").inner_text()
+    assert "shared" in note
+    assert "Erase my answers" in note
+    assert "every" in note or "other tab" in note
+
+
+def test_the_answer_grid_fits_a_phone_with_each_box_labelled(chromium: Browser, fixture_url: str) -> None:
+    context = chromium.new_context(viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(fixture_url + PLAN)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        for table in page.locator(".hub-plan-table").all():
+            box = table.bounding_box()
+            assert box is not None
+            assert box["x"] >= 0
+            assert box["x"] + box["width"] <= 360
+        labels = page.evaluate(
+            "Array.from(document.querySelectorAll('.hub-plan-table td'))"
+            ".map(td => getComputedStyle(td, '::before').content)"
+        )
+        assert labels[:3] == ['"Goal"', '"Lead"', '"+ Measure of success"']
+        assert page.locator(".hub-plan-table th[scope=row]", has_text="Workload").is_visible()
+        rows = page.evaluate(
+            "Array.from(document.querySelectorAll('.hub-plan-table tr[data-row]'))"
+            ".filter(tr => !tr.querySelector('th')).map(tr => getComputedStyle(tr, '::before').content)"
+        )
+        assert rows == ['"Row 1"', '"Row 2"', '"Row 3"']
+    finally:
+        context.close()
