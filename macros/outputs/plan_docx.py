@@ -46,6 +46,8 @@ CHAR_WIDTH = Emu(Pt(6.2))
 CELL_PADDING = Inches(0.2)
 PROMPT_SHARE = 0.4
 """The prompt column's share of the page width; the answer gets the rest, to write in."""
+LABEL_SHARE = 0.28
+"""The most a planning table's row-label column takes; its answer columns share the rest."""
 
 
 def _styles(document: object) -> None:
@@ -143,15 +145,28 @@ def _longest_word(text: str, bold: bool = False) -> int:
     return max((_text_width(word, bold) for word in text.split()), default=int(CELL_PADDING))
 
 
-def column_widths(columns: list[list[str]], total: int) -> list[int]:
-    """Widths in EMU that add up to `total`: each column at least its longest word (so no word breaks),
-    the rest shared in proportion to how much text each column holds, up to its longest line."""
+def column_widths(columns: list[list[str]], total: int, labelled: bool) -> list[int]:
+    """Widths in EMU that add up to `total`, no column narrower than its longest word (so no word breaks).
+
+    A label column gets what its labels need, up to `LABEL_SHARE` of the width; the answer columns share
+    the rest evenly, since that is where people write.
+    """
     floors = [max(_longest_word(text, bold=True) for text in texts) for texts in columns]
-    wants = [max([_text_width(text) for text in texts] + [Inches(1.3)]) for texts in columns]
-    spare = max(0, total - sum(floors))
-    extra = [max(0, want - floor) for want, floor in zip(wants, floors, strict=True)]
-    share = sum(extra) or 1
-    widths = [floor + spare * grow // share for floor, grow in zip(floors, extra, strict=True)]
+    widths = [0] * len(columns)
+    if labelled:
+        want = max(_text_width(text, bold=True) for text in columns[0])
+        widths[0] = max(floors[0], min(want, int(total * LABEL_SHARE)))
+    open_columns = list(range(1 if labelled else 0, len(columns)))
+    while open_columns:
+        share = (total - sum(widths)) // len(open_columns)
+        narrow = [index for index in open_columns if floors[index] > share]
+        if not narrow:
+            for index in open_columns:
+                widths[index] = share
+            break
+        for index in narrow:
+            widths[index] = floors[index]
+            open_columns.remove(index)
     widths[-1] += total - sum(widths)
     return widths
 
@@ -230,7 +245,7 @@ def _planning_table(document: object, section: m.PlanSection, table: m.PlanTable
     texts = [[name] for name in names]
     if table.row_labels:
         texts[0] += list(table.row_labels)
-    _fix_widths(grid, column_widths(texts, width))
+    _fix_widths(grid, column_widths(texts, width, labelled=bool(table.row_labels)))
     for cell, name in zip(grid.rows[0].cells, names, strict=True):
         _write(cell, name, "Answer", bold=True)
     for row_number, (row, row_name) in enumerate(zip(grid.rows[1:], row_names(table), strict=True), start=1):

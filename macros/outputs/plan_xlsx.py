@@ -196,6 +196,8 @@ def _table_sheet(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, secti
     first = 2 if table.row_labels else 1
     for row in range(1, table.row_count + 1):
         _fit_row(sheet, HEADER_ROW + row, labels[row - 1], widths, least=ANSWER_LINES["table"])
+        if table.row_labels:
+            sheet.cell(row=HEADER_ROW + row, column=1).font = Font(bold=True)
         for column in range(1, len(table.columns) + 1):
             _name_answer(workbook, sheet, HEADER_ROW + row, first + column - 1, cell_key(section, row, column))
     _page_setup(sheet, plan, landscape=len(names) > 3, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
