@@ -173,11 +173,10 @@ def column_widths(columns: list[list[str]], total: int, labelled: bool) -> list[
 
 def _fix_widths(grid: Table, widths: list[int]) -> None:
     """A fixed layout with these widths, written on the grid and every cell, as Word and LibreOffice read them."""
-    grid.autofit = False
-    properties = grid._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    properties.append(layout)
+    grid.autofit = False  # python-docx writes <w:tblLayout w:type="fixed"/> in its place in tblPr
+    table_width = grid._tbl.tblPr.find(qn("w:tblW"))
+    table_width.set(qn("w:type"), "dxa")
+    table_width.set(qn("w:w"), str(sum(widths) // Emu(Pt(1 / 20))))
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = Emu(width)
     for row in grid.rows:

@@ -171,7 +171,8 @@ def test_docx_prompts_sit_in_rows_that_cannot_split_and_tables_have_fixed_widths
     prompt_rows = [row for grid in document.tables for row in grid.rows if _is_prompt(row.cells[0])]
     assert [row.cells[0].paragraphs[0].text for row in prompt_rows] == prompts(plan)
     for grid in document.tables:
-        assert grid._tbl.tblPr.find(f"{W}tblLayout").get(f"{W}type") == "fixed"
+        layouts = grid._tbl.tblPr.findall(f"{W}tblLayout")
+        assert [layout.get(f"{W}type") for layout in layouts] == ["fixed"]
         for row in grid.rows:
             assert row._tr.trPr.find(f"{W}cantSplit") is not None
     asked = [plan_field for section in plan.sections for plan_field in section.fields]
