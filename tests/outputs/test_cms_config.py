@@ -118,7 +118,8 @@ def test_an_optional_object_can_stay_empty_but_a_required_one_cannot() -> None:
     assert recording["status"]["required"] is False  # required only once filled: the build checks it
     program = {field["name"]: field for field in _collection("program")["fields"]}
     rating = {field["name"]: field for field in program["rating"]["fields"]}
-    assert program["rating"]["required"] is True and rating["value"]["required"] is True
+    assert program["rating"]["required"] is True
+    assert rating["value"]["required"] is True
 
 
 def test_date_pattern_takes_partial_dates_and_unknown_only_where_allowed() -> None:
@@ -167,7 +168,8 @@ def test_admin_is_only_in_admin_and_out_of_search_and_sitemap(shipped_site: Path
     for page in shipped_site.rglob("*.html"):
         if page.parent.name != "admin":
             text = page.read_text(encoding="utf-8")
-            assert "decap" not in text.lower() and "admin/" not in text, page
+            assert "decap" not in text.lower(), page
+            assert "admin/" not in text, page
 
 
 def test_the_published_build_installs_the_editor_bundle() -> None:
