@@ -201,24 +201,24 @@ def relation(kind_name: str) -> dict[str, Any]:
 
 
 def _pattern(spec: s.Spec) -> tuple[str, str] | None:
-    """The form's first check of a single-line value; the loader's message stays the full one."""
+    """The form's first check of a single-line value (Decap adds the full stop); the loader's message says more."""
     if isinstance(spec, s.Date):
         unknown = "|unknown" if spec.allow_unknown else ""
         words = ", or unknown" if spec.allow_unknown else ""
-        return f"^({DATE_PATTERN[1:-1]}{unknown})$", f"Write a date like 2017, 2017-03 or 2017-03-14{words}."
+        return f"^({DATE_PATTERN[1:-1]}{unknown})$", f"Write a date like 2017, 2017-03 or 2017-03-14{words}"
     if isinstance(spec, s.Identifier):
-        return ID_PATTERN, "Use lower-case letters, digits and hyphens, like peer-support."
+        return ID_PATTERN, "Use lower-case letters, digits and hyphens, like peer-support"
     if isinstance(spec, s.Url):
         starts = "|".join(re.escape(f"{name}:") for name in spec.schemes)
         return f"^({starts})\\S+$", "Write the whole address, starting with " + " or ".join(
             f"{name}:" for name in spec.schemes
         )
     if isinstance(spec, s.Email):
-        return r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Write an address like team@example.org."
+        return r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Write an address like team@example.org"
     if isinstance(spec, s.Phone):
-        return r"^\+?[0-9][0-9 ().-]{1,20}[0-9]$", "Write digits, with spaces, dots or dashes if you like."
+        return r"^\+?[0-9][0-9 ().-]{1,20}[0-9]$", "Write digits, with spaces, dots or dashes if you like"
     if isinstance(spec, s.Doi):
-        return r"^10\.[0-9]{4,9}/\S+$", "Write it like 10.1093/sw/52.1.63, without https://doi.org/."
+        return r"^10\.[0-9]{4,9}/\S+$", "Write it like 10.1093/sw/52.1.63, without https://doi.org/"
     return None
 
 

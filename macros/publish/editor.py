@@ -48,6 +48,7 @@ def bundle(project: Path) -> dict[str, Path]:
     files = {f"{ADMIN}{path.name}": path for path in decap.iterdir() if _shipped(path.name)}
     for path in library.rglob("*.js"):
         files[f"{ADMIN}yaml/{path.relative_to(library).as_posix()}"] = path
+    files[f"{ADMIN}yaml/LICENSE"] = project / YAML_DIST.parent.parent / "LICENSE"
     return files
 
 
