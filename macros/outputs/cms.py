@@ -249,8 +249,7 @@ YAML files.</p>
 </main>
 <noscript><p>The content editor needs JavaScript. You can also edit the YAML files under
 <code>sessions/</code> directly, as the maintainers' guide explains.</p></noscript>
-<script src="{BUNDLE_SCRIPT}" onerror="window.hubEditorMissing = true"></script>
-<script type="module" src="editor.js"></script>
+<script type="module" src="editor.js" data-bundle="{BUNDLE_SCRIPT}"></script>
 </body>
 </html>
 """

@@ -65,8 +65,20 @@ function fieldsOf(collection) {
   return collection.files.flatMap((file) => file.fields);
 }
 
+// The bundle is loaded from here, not by a tag in the page: a copy of the site built without `npm ci` has no
+// bundle, and the page then explains how to install it instead of linking to a missing file.
+function loadBundle() {
+  return new Promise((resolve) => {
+    const script = document.createElement("script");
+    script.src = document.querySelector("script[data-bundle]").dataset.bundle;
+    script.onload = () => resolve(true);
+    script.onerror = () => resolve(false);
+    document.head.append(script);
+  });
+}
+
 async function start() {
-  if (window.hubEditorMissing || !window.CMS) {
+  if (!(await loadBundle()) || !window.CMS) {
     show(
       "The editor is not installed in this copy of the site. In the project folder, run " +
         "`npm ci --ignore-scripts`, then start the site again (the README's command for editing in the browser does both)."
