@@ -1,7 +1,7 @@
 // The content editor's start-up: read config.yml, register one YAML format per collection, start Decap CMS.
 // The formats write what a maintainer would write: the specs' field order (from config.yml), no empty or unknown
 // keys, and YAML 1.1 quoting, so `no`, `12:00` or `1.0` stay text for the build's YAML reader.
-import { parse, stringify } from "./yaml/index.js";
+let YAML = null; // the `yaml` library, copied from npm beside the bundle; imported once the bundle is known to be there
 
 function show(message) {
   document.getElementById("hub-editor-message").textContent = message;
@@ -55,8 +55,8 @@ function restore(value, field) {
 
 function format(fields) {
   return {
-    fromFile: (content) => restore(parse(content) || {}, { fields }),
-    toFile: (data) => stringify(clean(data, { fields }) || {}, { version: "1.1", lineWidth: 0 }),
+    fromFile: (content) => restore(YAML.parse(content) || {}, { fields }),
+    toFile: (data) => YAML.stringify(clean(data, { fields }) || {}, { version: "1.1", lineWidth: 0 }),
   };
 }
 
@@ -78,7 +78,9 @@ function loadBundle() {
 }
 
 async function start() {
-  if (!(await loadBundle()) || !window.CMS) {
+  const installed = (await loadBundle()) && window.CMS;
+  YAML = installed ? await import("./yaml/index.js").catch(() => null) : null;
+  if (!YAML) {
     show(
       "The editor is not installed in this copy of the site. In the project folder, run " +
         "`npm ci --ignore-scripts`, then start the site again (the README's command for editing in the browser does both)."
@@ -93,7 +95,7 @@ async function start() {
     return;
   }
   const response = await fetch("config.yml");
-  const config = parse(await response.text());
+  const config = YAML.parse(await response.text());
   for (const collection of config.collections) {
     window.CMS.registerCustomFormat(collection.format, "yaml", format(fieldsOf(collection)));
   }
