@@ -6,6 +6,7 @@ Set HUB_UPDATE_SCREENSHOTS=1 to refresh the maintainers' guide screenshots (docs
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from macros.publish.editor import DECAP_SERVER, wait_for
 from tests.chromium import serve
@@ -96,6 +98,12 @@ def _open_new_training(page: Page, url: str) -> list[str]:
     return requested
 
 
+def _as_text_dates(path: Path) -> dict[str, object]:
+    """The file's values as the loader sees them: `2019-04-02` and `"2019-04-02"` are the same date."""
+    value: dict[str, object] = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str))
+    return value
+
+
 def _shot(page: Page, name: str) -> None:
     if os.environ.get("HUB_UPDATE_SCREENSHOTS") == "1":
         GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
@@ -161,3 +169,59 @@ def test_the_form_refuses_a_training_without_its_required_fields(editor: tuple[P
     tab.get_by_text("Summary is required.").wait_for()
     _shot(tab, "editor-refused.png")
     assert not (project / "sessions" / "trainings" / "no-date-given.yaml").exists()
+
+
+def test_an_existing_training_saved_from_the_form_keeps_every_value(editor: tuple[Path, str], tab: Page) -> None:
+    """The richest fixture (recording, slides file, handouts, audiences, series) round trips: only the edit differs."""
+    project, url = editor
+    path = project / "sessions" / "trainings" / "de-escalation-basics.yaml"
+    before = _as_text_dates(path)
+    tab.goto(f"{url}admin/")
+    tab.get_by_role("button", name="Login").click()
+    tab.goto(f"{url}admin/#/collections/training/entries/de-escalation-basics")
+    title = tab.locator('[id^="title-field-"]').first
+    title.fill("De-escalation basics, revised")
+    tab.get_by_role("button", name="Publish").click()
+    tab.get_by_text("Publish now").click()
+    deadline = time.monotonic() + 20
+    while "revised" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    after = _as_text_dates(path)
+    assert after == before | {"title": "De-escalation basics, revised"}
+    assert 'date: "2019-04-02"' in path.read_text(encoding="utf-8")  # quoted: YAML 1.1 would read a date
+    assert list(after) == list(before)
+    checked = subprocess.run(
+        [sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_slides_uploaded_in_the_form_land_in_docs_files(editor: tuple[Path, str], tab: Page, tmp_path: Path) -> None:
+    """The file widget uploads into docs/files/ and writes `files/<name>`, the path the loader checks."""
+    project, url = editor
+    _open_new_training(tab, url)
+    tab.locator('[id^="title-field-"]').first.fill("Slides upload")
+    tab.locator('[id^="date-field-"]').first.fill("2024")
+    tab.locator('[id^="summary-field-"]').first.fill("A summary.")
+    tab.get_by_text("Slides", exact=True).locator("xpath=..").locator("button").first.click()
+    tab.locator('[id^="title-field-"]:visible').nth(1).fill("Slides")
+    tab.locator('[id^="status-field-"]:visible').first.fill("available")
+    tab.get_by_role("option", name="available", exact=True).click()
+    tab.get_by_role("button", name="Choose a file").first.click()
+    pdf = tmp_path / "team-slides.pdf"
+    pdf.write_bytes(b"%PDF-1.4 slides for the test")
+    tab.locator('input[type="file"]').set_input_files(str(pdf))
+    tab.get_by_role("button", name="Choose selected").click()
+    tab.get_by_role("button", name="Publish").click()
+    tab.get_by_text("Publish now").click()
+    saved = project / "sessions" / "trainings" / "slides-upload.yaml"
+    deadline = time.monotonic() + 20
+    while not saved.is_file() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    written = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert written["slides"] == {"title": "Slides", "status": "available", "file": "files/team-slides.pdf"}
+    assert (project / "docs" / "files" / "team-slides.pdf").read_bytes() == pdf.read_bytes()
+    checked = subprocess.run(
+        [sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
