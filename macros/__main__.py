@@ -1,4 +1,5 @@
-"""`python -m macros validate | build | new`: check the content, publish the site safely, start a new file."""
+"""`python -m macros validate | build | new | edit`: check the content, publish the site safely, start a new file,
+edit in the browser."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from macros.content.load import load_catalog
 from macros.content.problems import ContentError
 from macros.content.scaffold import ScaffoldError, kind_names, new_item, new_session
 from macros.publish.build import build_site
+from macros.publish.editor import run_local
 from macros.publish.project import site_url
 
 
@@ -69,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("words", nargs="*", metavar="TITLE", help='"Title", or for a session: SERIES-ID "Title"')
     start.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
     start.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for site_url (default: mkdocs.yml)")
+    edit = commands.add_parser("edit", help="edit in the browser: the local editor server and the site, together")
+    edit.add_argument("-a", "--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
     args = parser.parse_args(argv)
+    if args.command == "edit":
+        return run_local(Path.cwd(), args.address)
     if args.command == "new":
         return new(args.kind, args.words, args.content, args.config)
     if args.command == "build":

@@ -19,6 +19,7 @@ from macros.edge.build import Build, Staging, attach, build_of, detach
 from macros.edge.item_page import ItemPage
 from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
+from macros.publish.editor import bundle, settings
 from macros.publish.project import DEFAULT_SITE_URL, build_date, build_time, commit, public_url, with_slash
 from macros.site.listings import banner_links
 from macros.site.pages import generate_pages
@@ -50,10 +51,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Make the output files, then the item pages (which show the files' sizes); item pages stay out of the nav."""
     build = build_of(config)
-    info = BuildInfo(site_url=with_slash(str(config.site_url or DEFAULT_SITE_URL)), now=build_time())
+    site_url = with_slash(str(config.site_url or DEFAULT_SITE_URL))
+    info = BuildInfo(site_url=site_url, now=build_time(), editor=settings())
     build.keep_outputs(generate_files(build.catalog, build.relations, info))
     for output in build.outputs.values():
         files.append(File.generated(config, output.path, content=output.content))
+    for path, source in bundle(Path(config.config_file_path).parent).items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     pages = generate_pages(build.catalog, build.relations, build.file_sizes)
     build.search_entries = item_entries(build.catalog, {page.path: page.title for page in pages})
     compact = {entry.location for entry in build.search_entries}

@@ -21,12 +21,36 @@ class OutputFile:
 
 
 @dataclass(frozen=True)
+class EditorSettings:
+    """Where the published editor saves: a GitHub repository and branch, and the OAuth helper that signs people in.
+
+    Unknown until set (`HUB_CMS_REPOSITORY`, or GitHub Actions' own `GITHUB_REPOSITORY`); without a repository and
+    a helper the published `/admin/` says that sign-in is not set up, and only the local mode works.
+    """
+
+    repository: str = ""
+    branch: str = "main"
+    auth_url: str = ""
+    local_port: int = 8081
+
+    @property
+    def published(self) -> bool:
+        return bool(self.repository and self.auth_url)
+
+    @property
+    def local_url(self) -> str:
+        return f"http://127.0.0.1:{self.local_port}/api/v1"
+
+
+@dataclass(frozen=True)
 class BuildInfo:
     """What producers may need beyond the catalog: the public base address (ends with `/`) and the build time."""
 
     site_url: str
     now: datetime | None = None
     """When the build ran (from SOURCE_DATE_EPOCH when set, for reproducible files); None means now."""
+    editor: EditorSettings = EditorSettings()
+    """Where the browser editor saves (macros/outputs/cms.py)."""
 
 
 Producer = Callable[[m.Catalog, Relations, BuildInfo], Iterable[OutputFile]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.content import model as m
-from macros.outputs import calendars, feed, plan_files, redirects, schemas
+from macros.outputs import calendars, cms, feed, plan_files, redirects, schemas
 from macros.outputs.base import BuildInfo, OutputFile, Producer
 from macros.site.relations import Relations
 
@@ -13,6 +13,7 @@ PRODUCERS: tuple[Producer, ...] = (
     plan_files.plan_outputs,
     schemas.schema_files,
     redirects.redirect_files,
+    cms.cms_files,
 )
 
 

@@ -22,7 +22,7 @@ def _pages(site: Path) -> dict[str, str]:
     pages = {}
     for path in sorted(site.rglob("index.html")):
         text = path.read_text(encoding="utf-8")
-        if 'http-equiv="refresh"' in text:
+        if 'http-equiv="refresh"' in text or path.parent.name == "admin":  # redirects; the editor is no page
             continue
         address = path.parent.relative_to(site).as_posix()
         pages["" if address == "." else f"{address}/"] = text
