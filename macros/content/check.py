@@ -213,7 +213,7 @@ class Checker:
         if not target.is_file():
             return f"docs/{text} does not exist; add the file or correct the path"
         if not target.resolve().is_relative_to((self.project or self.docs_dir).resolve()):
-            return f"docs/{text} is a link to a file outside the project, which would be published; copy the file in"
+            return f"docs/{text} is a shortcut to a file outside the project; put a copy of the file there instead"
         if target.stat().st_size == 0:
             return f"docs/{text} is empty; replace it with the real file"
         if text.lower().endswith(".vtt") and (caption := webvtt_problem(target)):
@@ -250,6 +250,7 @@ class Checker:
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 """Direction overrides and isolates: they make text read differently from how it is stored (Trojan Source)."""
+_RETYPE = "remove it (retype the text if you cannot see it)"
 JOINERS = frozenset("\u200c\u200d")
 """Zero-width (non-)joiners shape emoji and some scripts: allowed in prose, nowhere else."""
 
@@ -267,9 +268,9 @@ def _hidden_character(raw: str, spec: s.Spec) -> str | None:
                 return "holds a tab; replace it with a space"
             return f"holds the control character U+{ord(char):04X} (an escape such as \\u{ord(char):04x}); remove it"
         if char in BIDI_CONTROLS:
-            return f"holds the invisible direction control U+{ord(char):04X}, which can disguise text; remove it"
+            return f"holds the invisible direction control U+{ord(char):04X}, which can disguise text; {_RETYPE}"
         if category == "Cf" and not (isinstance(spec, s.Text) and char in JOINERS):
-            return f"holds the invisible character U+{ord(char):04X} (zero-width or format); remove it"
+            return f"holds the invisible character U+{ord(char):04X} (zero-width or format); {_RETYPE}"
     return None
 
 

@@ -167,8 +167,8 @@ class Loader:
                 if link.is_symlink() and not link.resolve().is_relative_to(project):
                     where = link.relative_to(self.root).as_posix() if link.is_relative_to(self.root) else str(link)
                     self.problems.append(
-                        Problem(where, 1, "", "is a link to something outside the project, which would be published; "
-                                "copy the file into docs/files/ instead")
+                        Problem(where, 1, "", "is a shortcut (symbolic link) to something outside the project, "
+                                "which would be published; replace it with a copy of the file, or remove it")
                     )  # fmt: skip
 
     def report_strays(self) -> None:
@@ -259,9 +259,9 @@ def _first_alias(file: str, text: str) -> Problem | None:
     for event in yaml.parse(text, Loader=_LOADER):
         if isinstance(event, yaml.AliasEvent):
             name = event.anchor
-            fix = f"write the value out in full instead of repeating it with &{name} and *{name}"
+            fix = "write the value out in full at each place it is needed"
             line = event.start_mark.line + 1 if event.start_mark else 1
-            return Problem(file, line, "", f"uses the YAML alias *{name}; {fix}")
+            return Problem(file, line, "", f"repeats a value with the YAML alias *{name} (anchor &{name}); {fix}")
     return None
 
 
