@@ -12,6 +12,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 from zoneinfo import available_timezones
 
@@ -141,6 +142,7 @@ def _text(spec: s.Text) -> dict[str, Any]:
     }
 
 
+@cache
 def _no_hidden(*, allow_tab: bool, allow_joiners: bool) -> str:
     """The loader's one text rule as a pattern: no control or format character but a line break (and tab, joiners)."""
     allowed = {"\n"} | ({"\t"} if allow_tab else set()) | (set(JOINERS) if allow_joiners else set())
