@@ -134,15 +134,20 @@ def test_the_fixture_content_passes_the_schemas() -> None:
         assert not schema_refuses(path, relative), relative
 
 
-def test_only_the_listed_cases_pass_the_schema_and_fail_the_build(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bool, bool]]:
+    return _hostile_outcomes(tmp_path_factory.mktemp("hostile"))
+
+
+def test_only_the_listed_cases_pass_the_schema_and_fail_the_build(
+    tmp_path: Path, hostile: dict[str, tuple[bool, bool]]
+) -> None:
     missed = {name for name, refused in _golden_fixture_outcomes(tmp_path).items() if not refused}
-    hostile = _hostile_outcomes(tmp_path)
     missed |= {name for name, (build, schema) in hostile.items() if build and not schema}
     assert missed == set(BUILD_ONLY)
 
 
-def test_the_schema_refuses_nothing_the_build_accepts(tmp_path: Path) -> None:
-    hostile = _hostile_outcomes(tmp_path)
+def test_the_schema_refuses_nothing_the_build_accepts(hostile: dict[str, tuple[bool, bool]]) -> None:
     assert {name for name, (build, schema) in hostile.items() if schema and not build} == set()
 
 
