@@ -22,7 +22,10 @@ PAYLOAD = "<img src=x onerror=alert(1)>{{ 7 * 191 }}{% if true %}hostile-jinja{%
 """Markup that would run, Jinja that would print 1337: both must reach the reader as the characters typed."""
 ESCAPED = "&lt;img src=x onerror=alert(1)&gt;{{ 7 * 191 }}{% if true %}hostile-jinja{% endif %}"
 PLACES = {
-    "trainings/de-escalation-basics.yaml": [("title: De-escalation basics", "title: 'Basics {0}'")],
+    "trainings/de-escalation-basics.yaml": [
+        ("title: De-escalation basics", "title: 'Basics {0}'"),
+        ("delivery: live-online", "delivery: live-online\naliases:\n  - old-basics"),
+    ],
     "people/ada-lovelace.yaml": [("bio: Ada trains peer workers.", "bio: 'Bio {0}'")],
     "topics/peer-support.yaml": [("summary: Working", "summary: 'Topic {0}' #")],
     "programs/calm-teams.yaml": [("summary: A group program.", "summary: 'Program {0}'")],
@@ -89,6 +92,9 @@ def test_plan_dated_1980_makes_valid_office_files(hostile_site: Path) -> None:
         with zipfile.ZipFile(download) as archive:
             assert archive.testzip() is None
             assert {info.date_time[0] for info in archive.infolist()} == {1980}
+            if download.suffix == ".docx":
+                document = archive.read("word/document.xml").decode("utf-8")
+                assert "&lt;b&gt;draft&lt;/b&gt; {{ 7*7 }}" in document  # the plan's title, as typed
 
 
 def test_file_named_with_hash_and_question_mark_is_linked_encoded(hostile_site: Path) -> None:
@@ -102,3 +108,6 @@ def test_schemas_and_redirects_stay_well_formed(hostile_site: Path) -> None:
     for schema in (hostile_site / "schema").glob("*.json"):
         json.loads(schema.read_text(encoding="utf-8"))
     assert (hostile_site / "schema" / "training.json").is_file()
+    redirect = (hostile_site / "trainings" / "old-basics" / "index.html").read_text(encoding="utf-8")
+    assert "de-escalation-basics/" in redirect
+    assert "<img src=x onerror" not in redirect
