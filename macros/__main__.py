@@ -10,22 +10,35 @@ from pathlib import Path
 
 from macros.content.kinds import counts
 from macros.content.load import load_catalog
-from macros.content.problems import ContentError
+from macros.content.problems import ContentError, Problem
 from macros.content.scaffold import ScaffoldError, kind_names, new_item, new_session
 from macros.publish.build import build_site
 from macros.publish.editor import run_local
 from macros.publish.project import site_url
 
 
-def validate(content_dir: Path, docs_dir: Path) -> int:
+def validate(content_dir: Path, docs_dir: Path, output: str = "text") -> int:
     try:
         catalog = load_catalog(content_dir, docs_dir, root=Path.cwd())
     except ContentError as error:
+        if output == "github":
+            print("\n".join(annotation(problem) for problem in error.problems))
         print(error.report(), file=sys.stderr)
         return 1
     summary = ", ".join(f"{count} {kind}" for kind, count in counts(catalog).items())
     print(f"OK: {summary}")
     return 0
+
+
+def annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command: the pull request shows the message on the file's line.
+
+    Properties and message are escaped as GitHub's toolkit does (`%`, line breaks; `:` and `,` in properties)."""
+    file = problem.file.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A")
+    file = file.replace(",", "%2C")
+    text = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    message = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={file},line={problem.line}::{message}"
 
 
 def new(kind: str, words: list[str], content_dir: Path, config: Path) -> int:
@@ -57,6 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check the content and report every problem")
     check.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
     check.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder with files/ (default: docs)")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: also print each problem as a GitHub Actions annotation on its file and line",
+    )
     publish = commands.add_parser("build", help="strict build and link check; replaces site/ only when both pass")
     publish.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
     publish.add_argument("--site-dir", type=Path, default=Path("site"), help="published folder (default: site)")
@@ -80,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         return new(args.kind, args.words, args.content, args.config)
     if args.command == "build":
         return build_site(args.config, args.site_dir, args.external_report)
-    return validate(args.content, args.docs)
+    return validate(args.content, args.docs, args.format)
 
 
 if __name__ == "__main__":

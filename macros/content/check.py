@@ -56,6 +56,8 @@ class Checker:
 
     file: str
     docs_dir: Path
+    project: Path | None = None
+    """Files named in the content must resolve inside this folder (the project root); None: inside docs_dir."""
     problems: list[Problem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
 
@@ -79,6 +81,10 @@ class Checker:
         suggested: set[str] = set()
         ok = True
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, path, "has a list or mapping where a field name belongs; write `name: value`")
+                ok = False
+                continue
             key = str(key_node.value)
             where = f"{path}.{key}" if path else key
             if key in nodes:
@@ -157,8 +163,8 @@ class Checker:
             return self._date(node, spec, path, raw)
         if node.tag != STR_TAG:
             return self.fail(node, path, _not_text(node, raw, path))
-        if control := _control_character(raw):
-            return self.fail(node, path, control)
+        if hidden := _hidden_character(raw, spec):
+            return self.fail(node, path, hidden)
         text = raw.strip()
         if not text:
             return self.fail(node, path, f"is empty; write {_describe(spec)} or remove the line")
@@ -206,6 +212,8 @@ class Checker:
         target = self.docs_dir / text
         if not target.is_file():
             return f"docs/{text} does not exist; add the file or correct the path"
+        if not target.resolve().is_relative_to((self.project or self.docs_dir).resolve()):
+            return f"docs/{text} is a shortcut to a file outside the project; put a copy of the file there instead"
         if target.stat().st_size == 0:
             return f"docs/{text} is empty; replace it with the real file"
         if text.lower().endswith(".vtt") and (caption := webvtt_problem(target)):
@@ -240,13 +248,30 @@ class Checker:
         return (self.docs_dir / relative).stat().st_size if relative else None
 
 
-def _control_character(raw: str) -> str | None:
-    """Why text with a control character (written as an escape such as "\\u0001" or "\\a") cannot be published:
-    feeds, calendars and office files cannot hold it. Tabs and line breaks are fine."""
-    found = next((char for char in raw if unicodedata.category(char) == "Cc" and char not in "\n\t"), None)
-    if found is None:
-        return None
-    return f"holds the control character U+{ord(found):04X} (an escape such as \\u{ord(found):04x}); remove it"
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Direction overrides and isolates: they make text read differently from how it is stored (Trojan Source)."""
+_RETYPE = "remove it (retype the text if you cannot see it)"
+JOINERS = frozenset("\u200c\u200d")
+"""Zero-width (non-)joiners shape emoji and some scripts: allowed in prose, nowhere else."""
+
+
+def _hidden_character(raw: str, spec: s.Spec) -> str | None:
+    """The one text rule: no control or invisible format character, except a line break (and a tab in prose).
+
+    Feeds, calendars and office files cannot hold control characters; direction overrides and zero-width
+    characters make a title, an address or an id look like something it is not."""
+    prose = isinstance(spec, s.Text) and not spec.one_line
+    for char in raw:
+        category = unicodedata.category(char)
+        if category == "Cc" and char != "\n" and not (char == "\t" and prose):
+            if char == "\t":
+                return "holds a tab; replace it with a space"
+            return f"holds the control character U+{ord(char):04X} (an escape such as \\u{ord(char):04x}); remove it"
+        if char in BIDI_CONTROLS:
+            return f"holds the invisible direction control U+{ord(char):04X}, which can disguise text; {_RETYPE}"
+        if category == "Cf" and not (isinstance(spec, s.Text) and char in JOINERS):
+            return f"holds the invisible character U+{ord(char):04X} (zero-width or format); {_RETYPE}"
+    return None
 
 
 def _line_in(node: yaml.ScalarNode, raw: str, offset: int) -> int:

@@ -19,6 +19,8 @@ from macros.content.values.ids import is_id, slugify
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml composes about six times faster and keeps the same line numbers."""
+MAX_FILE_BYTES = 1_000_000
+"""The largest content file read: the biggest real one is a few kilobytes, so anything near this is a mistake."""
 
 
 class Loader:
@@ -42,12 +44,27 @@ class Loader:
             return path.as_posix()
 
     def compose(self, path: Path) -> tuple[Checker, yaml.Node | None]:
-        checker = Checker(self.label(path), self.docs_dir)
+        checker = Checker(self.label(path), self.docs_dir, self.root)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            checker.problems.append(
+                Problem(
+                    checker.file,
+                    1,
+                    "",
+                    f"is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
+                    "one item's text is far smaller: check that this is the right file",
+                )
+            )
+            return checker, None
         try:
             text = path.read_text(encoding="utf-8")
             node = yaml.compose(text, Loader=_LOADER)
-        except UnicodeDecodeError:
-            checker.problems.append(Problem(checker.file, 1, "", "is not UTF-8 text; save it as UTF-8"))
+        except UnicodeDecodeError as error:
+            line = path.read_bytes()[: error.start].count(b"\n") + 1
+            checker.problems.append(Problem(checker.file, line, "", "is not UTF-8 text; save it as UTF-8"))
+            return checker, None
+        except RecursionError:
+            checker.problems.append(Problem(checker.file, 1, "", "is nested too deeply to read; no item needs this"))
             return checker, None
         except yaml.MarkedYAMLError as error:
             checker.problems.append(_syntax_problem(checker.file, error))
@@ -57,6 +74,9 @@ class Loader:
             return checker, None
         if node is None:
             checker.problems.append(Problem(checker.file, 1, "", "is empty; see the README for what this file holds"))
+        elif alias := _first_alias(checker.file, text):
+            checker.problems.append(alias)
+            return checker, None
         return checker, node
 
     def check_file(self, path: Path, spec: Obj) -> tuple[Checker, Any]:
@@ -136,6 +156,21 @@ class Loader:
         values = self.load_single("site.yaml")
         return None if values is INVALID else m.Site(**values)
 
+    def report_outside_links(self) -> None:
+        """A symbolic link under docs/ leading out of the project would publish whatever it points to."""
+        if not self.docs_dir.is_dir():
+            return
+        project = self.root.resolve()
+        for folder, directories, files in os.walk(self.docs_dir):
+            for name in sorted([*directories, *files]):
+                link = Path(folder) / name
+                if link.is_symlink() and not link.resolve().is_relative_to(project):
+                    where = link.relative_to(self.root).as_posix() if link.is_relative_to(self.root) else str(link)
+                    self.problems.append(
+                        Problem(where, 1, "", "is a shortcut (symbolic link) to something outside the project, "
+                                "which would be published; replace it with a copy of the file, or remove it")
+                    )  # fmt: skip
+
     def report_strays(self) -> None:
         """A file or folder the loader would silently skip is almost always a mistake."""
         known = {kind.folder for kind in KINDS} | set(SINGLE_FILES)
@@ -175,6 +210,7 @@ class Loader:
         if not self.content_dir.is_dir():
             raise ContentError([Problem(self.label(self.content_dir), 1, "", "folder not found")])
         self.report_strays()
+        self.report_outside_links()
         site = self.load_site()
         audiences = self.load_audiences()
         for kind in KINDS:
@@ -211,6 +247,22 @@ def _unreadable_character(file: str, text: str, error: yaml.reader.ReaderError) 
         file, line, "", f"holds the invisible control character U+{code:04X}, which YAML does not allow; "
         "delete it (retype the line if you cannot see it)"
     )  # fmt: skip
+
+
+def _first_alias(file: str, text: str) -> Problem | None:
+    """YAML anchors and aliases (`&name`, `*name`, `<<: *name`) are refused: each file says what it means in full.
+
+    An alias repeats a node without copying it, so a few lines can stand for billions of values (an alias bomb),
+    and a key that is an alias cannot be named in a message."""
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            name = event.anchor
+            fix = "write the value out in full at each place it is needed"
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            return Problem(file, line, "", f"repeats a value with the YAML alias *{name} (anchor &{name}); {fix}")
+    return None
 
 
 def _folder(kind: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterator, Mapping
 from typing import Any
+from urllib.parse import quote
 
 from macros.content import model as m
 from macros.content.kinds import KINDS, Kind, kind
@@ -38,10 +39,12 @@ def source_uri(path: str) -> str:
 
 
 def relative(from_path: str, to_path: str) -> str:
-    """Link from the page at `from_path` to `to_path`, both directory-style, as MkDocs would write it."""
+    """Link from the page at `from_path` to `to_path`, both directory-style, as MkDocs would write it.
+
+    Percent-encoded, so a file named `notes#2 (draft)?.pdf` is one address, not a path, a fragment and a query."""
     start = from_path.rstrip("/") or "."
     target = to_path.rstrip("/") or "."
-    link = posixpath.relpath(target, start)
+    link = quote(posixpath.relpath(target, start), safe="/")
     if to_path.endswith("/") and link != ".":
         return link + "/"
     return "./" if link == "." else link

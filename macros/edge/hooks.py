@@ -44,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     attach(config, Build.start(catalog, staging))
     config.site_dir = str(staging.folder)
     config.extra["hub_help_lines"] = banner_links(catalog.site)
+    config.site_description = " ".join(catalog.site.description.split())  # one source: sessions/site.yaml
     config.extra["hub_build"] = {"date": build_date(), "commit": commit(project)}
     return config
 

@@ -51,3 +51,27 @@ def test_a_broken_file_is_reported_once_not_again_where_it_is_named(tmp_path: Pa
     assert "colour: unknown field" in lines[0]
     assert "no series has the id" not in result.stderr  # de-escalation-basics names the archive
     assert lines[1:] == ["1 problem in the content; nothing was published."]
+
+
+def test_github_format_puts_each_problem_on_its_line(tmp_path: Path) -> None:
+    """The pull-request workflow runs this; GitHub shows each `::error` line on the file and line it names."""
+    shutil.copytree(FIXTURES / "content", tmp_path, dirs_exist_ok=True)
+    shutil.copy(FIXTURES / "bad" / "javascript-url.yaml", tmp_path / "sessions" / "trainings" / "new-training.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "validate", "--format", "github"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=sessions/trainings/new-training.yaml,line=8::handouts[0].url: must start with https:// "
+        "(found 'javascript:')",
+    ]
+    assert result.stderr.splitlines()[-1] == "1 problem in the content; nothing was published."
+
+
+def test_workflow_runs_validate_with_github_annotations() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8")
+    assert "python -m macros validate --format github" in workflow

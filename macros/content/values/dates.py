@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+FIRST_YEAR, LAST_YEAR = 1980, 2107
+"""The one range of years every output can hold: the DOCX and XLSX downloads are ZIP files, whose timestamps
+(the plan's `updated` date) run from 1980 to 2107; calendars and the feed hold far more. Checked at load, once."""
 
 
 @dataclass(frozen=True, order=True)
@@ -46,6 +49,9 @@ def parse_partial_date(text: str) -> PartialDate:
     if not match:
         raise ValueError(f"{text!r} is not a date; write a year (2017), a month (2017-03) or a day (2017-03-14)")
     year, month, day = (int(part) if part else 0 for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r} is outside the years {FIRST_YEAR} to {LAST_YEAR} that the calendars and downloads "
+                         "can hold; check the year")  # fmt: skip
     if match.group(2) and not 1 <= month <= 12:
         raise ValueError(f"{text!r} has no month {month}; months run from 01 to 12")
     if match.group(3):

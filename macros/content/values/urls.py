@@ -31,7 +31,9 @@ def url_problem(value: str, schemes: tuple[str, ...], hosts: tuple[str, ...] = (
     if scheme not in schemes:
         return f"must start with {allowed} (found {value.split(':', 1)[0] + ':' if ':' in value else value!r})"
     if scheme == "mailto":
-        return None if _EMAIL.match(parts.path) else "is not an email address; write mailto:name@example.org"
+        if parts.query or parts.fragment or not _EMAIL.match(parts.path):
+            return "is not a single email address; write mailto:name@example.org with nothing after it"
+        return None
     if scheme == "tel":
         return None if _PHONE.match(parts.path) else "is not a phone number; write tel:+1-617-555-0100"
     host = (parts.hostname or "").lower()
