@@ -96,7 +96,11 @@ def _training(item: m.Training, inputs: PageInputs) -> dict[str, object]:
 
 def _person(item: m.Person, inputs: PageInputs) -> dict[str, object]:
     relations = inputs.relations
-    return {"entries": relations.by_person.get(item.id, []), "facilitated": relations.facilitated.get(item.id, [])}
+    return {
+        "entries": relations.by_person.get(item.id, []),
+        "facilitated": relations.facilitated.get(item.id, []),
+        "expert_on": relations.expert_on.get(item.id, []),
+    }
 
 
 def _topic(item: m.Topic, inputs: PageInputs) -> dict[str, object]:

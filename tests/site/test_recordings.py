@@ -106,12 +106,20 @@ def test_nothing_plays_by_itself(fixture_site: Path) -> None:
         assert "<iframe" not in html
 
 
+def test_youtube_captions_are_switched_on(fixture_site: Path) -> None:
+    youtube = (fixture_site / "trainings" / "de-escalation-basics" / "index.html").read_text(encoding="utf-8")
+    embed = re.search(r'data-embed="([^"]+)"', youtube)
+    assert embed
+    assert embed.group(1).startswith("https://www.youtube-nocookie.com/embed/")
+    assert "cc_load_policy=1&amp;cc_lang_pref=en" in embed.group(1)
+
+
 def test_recording_markup(fixture_site: Path) -> None:
     clip = (fixture_site / "trainings" / "short-clip" / "index.html").read_text(encoding="utf-8")
     assert '<video controls preload="none">' in clip
     assert '<track kind="captions" src="../../files/short-clip.vtt" srclang="en" label="English" default>' in clip
     vimeo = (fixture_site / "trainings" / "team-debrief" / "index.html").read_text(encoding="utf-8")
-    assert 'data-embed="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1"' in vimeo
+    assert 'data-embed="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1"' in vimeo  # captions: our .vtt
     assert '<button type="button" class="hub-player__play" hidden>Play the recording</button>' in vimeo
     assert '<a href="https://vimeo.com/123456789" rel="noopener">Watch on Vimeo</a>' in vimeo
     assert '<a href="#transcript">read the transcript</a>' in vimeo
@@ -122,10 +130,14 @@ def test_recording_markup(fixture_site: Path) -> None:
 
 def test_get_help_lists_every_line_as_phone_links(shipped_site: Path) -> None:
     html = (shipped_site / "get-help" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="tel:988">Call 988</a>' in html
-    assert '<a href="sms:988">Text 988</a>' in html
+    assert '<a href="tel:988" class="hub-action">Call 988</a>' in html
+    assert '<a href="sms:988" class="hub-action">Text 988</a>' in html
     assert 'href="https://988lifeline.org"' in html
-    assert '<a href="tel:6176619036">Call 617-661-9036</a>' in html
+    crisis, support = html.split('id="support-services"', 1)
+    assert "tel:6176619036" not in crisis, "a callback line is not a crisis line"
+    assert '<a href="tel:6176619036" class="hub-action">Call 617-661-9036</a>' in support
+    assert "This is not a crisis line" in support
+    assert "free and confidential" not in html
     assert 'href="../services/postvention/"' in html
     assert 'href="tel:911"' in html
 
