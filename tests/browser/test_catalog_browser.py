@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from playwright.sync_api import Browser, Page
 
 from macros.content.load import load_catalog
+from macros.content.model import RATING_LABELS
+from macros.site.facets import entry_values
+from macros.site.relations import build_relations
 
 from ..conftest import ROOT
 
@@ -111,3 +116,90 @@ def test_on_a_phone_the_facets_open_as_a_drawer_that_shows_the_result_count(page
     assert page.evaluate("document.querySelector('.hub-filters__panel').open") is False
     assert page.evaluate("document.activeElement.hasAttribute('data-hub-count')")
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def _option_counts(page: Page) -> dict[tuple[str, str], tuple[int, bool]]:
+    """(facet, value) → (the count shown beside the option, whether it is disabled)."""
+    found = page.evaluate(
+        """() => Array.from(document.querySelectorAll("[data-hub-filter-form] input[type=checkbox]")).map(box => [
+            box.name, box.value,
+            parseInt(box.parentNode.querySelector("[data-hub-option-count]").textContent.slice(1), 10),
+            box.disabled])"""
+    )
+    return {(name, value): (count, disabled) for name, value, count, disabled in found}
+
+
+def test_each_option_shows_what_choosing_it_lists_computed_from_the_yaml(page: Page, fixture_url: str) -> None:
+    content = ROOT / "tests" / "fixtures" / "content"
+    catalog = load_catalog(content / "sessions", content / "docs")
+    relations = build_relations(catalog)
+    expected = Counter(
+        (facet, value)
+        for entry in relations.entries
+        for facet, values in entry_values(entry).items()
+        for value in values
+    )
+    page.goto(f"{fixture_url}trainings/")
+    shown = _option_counts(page)
+    assert shown, "no options"
+    for (facet, value), (count, disabled) in shown.items():
+        assert count == expected[(facet, value)], (facet, value)
+        assert not disabled
+        page.goto(f"{fixture_url}trainings/?{facet}={value}")
+        assert len(_visible_titles(page)) == count, (facet, value)
+
+
+def test_counts_follow_the_choices_and_no_choice_leads_to_an_empty_list(page: Page, fixture_url: str) -> None:
+    page.goto(f"{fixture_url}trainings/")
+    page.get_by_role("checkbox", name="Postvention (1)").check()
+    counts = _option_counts(page)
+    assert counts[("year", "2021")] == (1, False)
+    assert counts[("year", "2022")] == (0, True), "an option that would list nothing is disabled"
+    assert counts[("topic", "peer-support")][0] == 6, "options of the chosen facet count as alternatives"
+    # Walk every enabled option from here: none empties the list.
+    for (facet, value), (_count, disabled) in counts.items():
+        if disabled:
+            continue
+        box = page.locator(f"input[name={facet}][value='{value}']")
+        box.click()
+        assert _visible_titles(page), (facet, value)
+        assert not page.locator("[data-hub-empty]").is_visible()
+        box.click()
+
+
+def test_keyword_narrows_and_an_empty_result_offers_to_widen(page: Page, fixture_url: str) -> None:
+    page.goto(f"{fixture_url}trainings/")
+    page.get_by_label("Keyword").fill("de-escalation")
+    assert _visible_titles(page) == ["De-escalation basics"]
+    assert page.url.endswith("trainings/?q=de-escalation")
+    assert _option_counts(page)[("topic", "postvention")] == (0, True)
+    page.get_by_label("Keyword").fill("no such words anywhere")
+    assert _visible_titles(page) == []
+    empty = page.locator("[data-hub-empty]")
+    assert empty.is_visible()
+    empty.get_by_role("button", name="Clear all").click()
+    assert len(_visible_titles(page)) == 7
+    assert page.get_by_label("Keyword").input_value() == ""
+
+
+def test_sort_by_title_and_back_to_newest(page: Page, fixture_url: str) -> None:
+    page.goto(f"{fixture_url}trainings/")
+    newest = _visible_titles(page)
+    page.get_by_label("Sort").select_option("az")
+    titles = _visible_titles(page)
+    assert titles == sorted(newest, key=str.casefold)
+    assert page.url.endswith("trainings/?sort=az")
+    page.reload()
+    assert _visible_titles(page) == titles
+    page.get_by_label("Sort").select_option("")
+    assert _visible_titles(page) == newest
+
+
+def test_programs_sort_by_strongest_evidence(page: Page, shipped_url: str) -> None:
+    programs = load_catalog(ROOT / "sessions", ROOT / "docs").programs.values()
+    scale = list(RATING_LABELS)
+    page.goto(f"{shipped_url}programs/")
+    page.get_by_label("Sort").select_option("rating")
+    names = page.locator("[data-hub-items] > tr > th:first-child").all_inner_texts()
+    ratings = {p.name: scale.index(p.rating.value) for p in programs}
+    assert [ratings[name] for name in names] == sorted(ratings[name] for name in names)
