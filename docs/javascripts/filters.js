@@ -254,7 +254,6 @@
     });
 
     if (count) count.setAttribute("tabindex", "-1"); // the drawer's "Show N results" moves the focus here
-    form.hidden = false;
     fromAddress();
     apply();
     // On a phone the facets are a drawer: closed until asked for, so the list is what a person sees first.

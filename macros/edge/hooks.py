@@ -54,7 +54,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     build.keep_outputs(generate_files(build.catalog, build.relations, info))
     for output in build.outputs.values():
         files.append(File.generated(config, output.path, content=output.content))
-    pages = generate_pages(build.catalog, build.relations, build.file_sizes)
+    pages = generate_pages(build.catalog, build.relations, build.file_sizes, Path(config.docs_dir))
     build.search_entries = item_entries(build.catalog, {page.path: page.title for page in pages})
     compact = {entry.location for entry in build.search_entries}
     for page in pages:

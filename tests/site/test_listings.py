@@ -106,7 +106,7 @@ def test_catalog_lists_every_training_and_session_with_its_facets() -> None:
     }  # fmt: skip
     assert "year=unknown" in items["undated-talk/"]
     assert "format=live-online" in items["de-escalation-basics/"]  # one audience in use: no audience facet
-    assert "data-hub-filter-form hidden" in html  # no JavaScript: no dead controls, just the full list
+    assert '<form class="hub-filters" data-hub-filter-form' in html  # hidden by html.no-js: no dead controls
     assert 'aria-live="polite"' in html
 
 

@@ -183,3 +183,14 @@ def test_a_markdown_transcript_file_is_linked_as_its_page(tmp_path: Path) -> Non
     page = (project / "site" / "trainings" / "md-transcript" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../../files/talk-transcript/">read the transcript</a>' in page
     assert "Word for word." in (project / "site" / "files" / "talk-transcript" / "index.html").read_text("utf-8")
+
+
+def test_a_recordings_caption_file_is_on_its_page_line_by_line(fixture_site: Path) -> None:
+    """Readable without JavaScript and found by search; the times become buttons with it."""
+    vimeo = (fixture_site / "trainings" / "team-debrief" / "index.html").read_text(encoding="utf-8")
+    line = '<li><span class="hub-cue__time" data-hub-seek="0">0:00</span> Welcome. Today we talk about how teams'
+    assert line in vimeo
+    assert '<a href="#captions-text">line by line below</a>' in vimeo
+    clip = (fixture_site / "trainings" / "short-clip" / "index.html").read_text(encoding="utf-8")
+    assert 'data-hub-seek="0">0:00</span> A one-second test clip' in clip
+    assert re.search(r'<script src="[./]*javascripts/player.js" defer>', clip)

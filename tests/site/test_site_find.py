@@ -69,7 +69,7 @@ def test_catalog_page_lists_every_session_without_javascript(shipped_site: Path)
     items = re.findall(r'<li class="hub-card" data-t="[^"]*"[^>]*>\s*<a href="([^"]+)"', page)
     assert len(items) == 8
     assert items[0] == "../networks/integrating-peer-support-2017/1/"
-    assert "data-hub-filter-form hidden" in page
+    assert '<form class="hub-filters" data-hub-filter-form' in page
     assert "javascripts/filters.js" in page
 
 
