@@ -104,6 +104,17 @@ def catalog_list(catalog: m.Catalog, relations: Relations, here: str) -> str:
     )
 
 
+def for_your_role(catalog: m.Catalog, relations: Relations, here: str) -> str:
+    """A way in for each group of providers: the catalog filtered to their role, with what it holds.
+
+    Only roles some training or session is for, and only when the catalog offers that filter at all (a facet
+    with one value has no checkboxes), so every link leads to a non-empty list.
+    """
+    audience = next(facet for facet in catalog_facets(relations.entries, catalog) if facet.name == "audience")
+    options = audience.options if len(audience.options) > 1 else ()
+    return render("for_your_role.html", here, options=options)
+
+
 def series_schedule(series_id: str, catalog: m.Catalog, here: str) -> str:
     """The numbered session table of one series, with its calendar file."""
     series = known(catalog.series, series_id, "series_schedule")

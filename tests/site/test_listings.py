@@ -15,6 +15,7 @@ from macros.content.routes import relative
 from macros.site.listings import (
     UnknownId,
     catalog_list,
+    for_your_role,
     latest,
     listing,
     programs_table,
@@ -145,6 +146,11 @@ def test_programs_table_explains_the_scale_once_and_filters_by_topic() -> None:
     on_topic = programs_table("peer-support", CATALOG, "topics/peer-support/")
     assert "calm-teams" not in on_topic
     assert "data-hub-filter-form" not in on_topic
+
+
+def test_for_your_role_is_left_out_when_the_catalog_has_no_audience_filter() -> None:
+    """The fixture's entries are all for one audience: no checkbox to filter by, so no role links either."""
+    assert for_your_role(CATALOG, RELATIONS, "") == ""
 
 
 def test_latest_shows_only_dated_entries_newest_first() -> None:

@@ -58,6 +58,8 @@ def test_home_page_shows_help_and_what_the_site_holds(shipped_site: Path) -> Non
     ways_in = home.split('aria-label="Ways in"', 1)[1].split("</ul>", 1)[0]
     for section in ("trainings/", "networks/", "programs/", "services/", "action-plans/"):
         assert f'href="{section}"' in ways_in, section
+    roles = re.findall(r'<a href="trainings/\?audience=([a-z-]+)">[^<]+</a> <span class="hub-meta">(\d+) ', home)
+    assert roles == [(role, "8") for role in ("organization-leaders", "peer-workers", "supervisors-and-managers")]
     assert 'href="networks/integrating-peer-support-2017/"' in home
     assert home.index('id="current"') < home.index('id="past"') < home.index("integrating-peer-support-2017")
     assert "No training or session on this site has a known date yet" in home  # the shipped sessions have none
