@@ -73,7 +73,7 @@ KINDS: tuple[Kind, ...] = (
         "training", "trainings", "training", "trainings", specs.TRAINING, m.Training, "trainings", "training.html",
         "trainings/index.md", page_per_item=True, search_boost=1.0,
         on_topics=OnTopics(
-            "Trainings and sessions", "recorded training or session", "recorded trainings and sessions"
+            "Trainings and sessions", "training or session", "trainings and sessions"
         ),
     ),
     Kind(

@@ -72,6 +72,8 @@ class HelpLine:
     text: str | None = None
     chat_url: str | None = None
     hours: str | None = None
+    kind: Literal["crisis", "support"] = "support"
+    """`crisis` lines (988) go in the bar on every page; support lines (a callback service) only on /get-help/."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ class Topic:
     description: str | None = None
     scope: tuple[ScopeItem, ...] = ()
     expert_note: str | None = None
+    experts: tuple[str, ...] = ()
     principles: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
     aliases: tuple[str, ...] = ()

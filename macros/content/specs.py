@@ -189,6 +189,12 @@ HELP_LINE = Obj(
         "text": _opt(Phone(doc="A number that takes text messages.")),
         "chat_url": _opt(Url()),
         "hours": _opt(TITLE),
+        "kind": _opt(
+            Choice(
+                options=("crisis", "support"),
+                doc="crisis: shown in the bar on every page (988); support: a line that is not for a crisis.",
+            )
+        ),
     },
     build=lambda values, checker: m.HelpLine(**values),
 )
@@ -222,6 +228,7 @@ TOPIC = Obj(
             )
         ),
         "expert_note": _opt(PARAGRAPHS),
+        "experts": _refs("person", "Ids of the topic's experts: their pages link back to the topic."),
         "principles": _opt(ListOf(item=Choice(options=m.PRINCIPLES), unique=True)),
         "references": _opt(ListOf(item=REFERENCE)),
         "aliases": ALIASES,

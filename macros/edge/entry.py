@@ -66,5 +66,10 @@ def define_env(env: Any) -> None:
         return guarded(lambda: listings.latest(count, now.relations, now.catalog, _here(env)))
 
     @env.macro  # type: ignore[untyped-decorator]
+    def for_your_role() -> str:
+        now = build()
+        return listings.for_your_role(now.catalog, now.relations, _here(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
     def help_lines() -> str:
         return listings.help_lines(build().catalog, _here(env))

@@ -59,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, output.path, content=output.content))
     for path, source in bundle(Path(config.config_file_path).parent).items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
-    pages = generate_pages(build.catalog, build.relations, build.file_sizes)
+    pages = generate_pages(build.catalog, build.relations, build.file_sizes, Path(config.docs_dir))
     build.search_entries = item_entries(build.catalog, {page.path: page.title for page in pages})
     compact = {entry.location for entry in build.search_entries}
     for page in pages:

@@ -1,7 +1,8 @@
 """`/calendar/<series>.ics`: one RFC 5545 event per session whose day is known, built with `icalendar`.
 
 A session known only by its month stays on the series page and out of the file; the calendar's description
-says how many were left out, so nobody mistakes a gap for a cancelled session.
+says how many were left out, so nobody mistakes a gap for a cancelled session. A series with no session on a
+known day gets no file at all: RFC 5545 requires at least one component, and an empty calendar helps nobody.
 """
 
 from __future__ import annotations
@@ -72,7 +73,12 @@ def series_calendar(series: m.Series, site: m.Site, info: BuildInfo) -> bytes:
     return bytes(calendar.to_ical())
 
 
+def has_calendar(series: m.Series) -> bool:
+    """Whether the series gets a calendar file: only when at least one session has a known day."""
+    return any(s.date is not None and s.date.has_day for s in series.sessions)
+
+
 def calendar_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> Iterator[OutputFile]:
     for series in catalog.series.values():
-        if series.sessions:
+        if has_calendar(series):
             yield OutputFile(calendar_path(series), series_calendar(series, catalog.site, info))

@@ -118,7 +118,7 @@ def catalog_facets(entries: Iterable[Entry], catalog: m.Catalog) -> tuple[Facet,
     def year(value: str) -> str:
         return "Date not recorded" if value == UNKNOWN_YEAR else value
 
-    recording = {"yes": "Recording available", "no": "No recording yet"}
+    recording = {"yes": "Recording to watch", "no": "No recording"}  # the words of the recording badges
     return (
         _facet("topic", "Topic", items, labels=topic, order=topic),
         _facet("audience", "Audience", items, labels=audience, order=audience),

@@ -104,6 +104,17 @@ def catalog_list(catalog: m.Catalog, relations: Relations, here: str) -> str:
     )
 
 
+def for_your_role(catalog: m.Catalog, relations: Relations, here: str) -> str:
+    """A way in for each group of providers: the catalog filtered to their role, with what it holds.
+
+    Only roles some training or session is for, and only when the catalog offers that filter at all (a facet
+    with one value has no checkboxes), so every link leads to a non-empty list.
+    """
+    audience = next(facet for facet in catalog_facets(relations.entries, catalog) if facet.name == "audience")
+    options = audience.options if len(audience.options) > 1 else ()
+    return render("for_your_role.html", here, options=options)
+
+
 def series_schedule(series_id: str, catalog: m.Catalog, here: str) -> str:
     """The numbered session table of one series, with its calendar file."""
     series = known(catalog.series, series_id, "series_schedule")
@@ -136,18 +147,30 @@ def latest(count: int, relations: Relations, catalog: m.Catalog, here: str) -> s
 
 
 def help_lines(catalog: m.Catalog, here: str) -> str:
-    """The site's help lines with call, text and chat links that work on a phone."""
-    return render("help_lines.html", here, catalog=catalog, site=catalog.site)
+    """The site's lines, crisis lines first, with call, text and chat links that work on a phone.
+
+    Support lines (a callback service after an incident) get their own heading: they are not for a crisis.
+    """
+    lines = catalog.site.help_lines
+    crisis = [line for line in lines if line.kind == "crisis"]
+    support = [line for line in lines if line.kind != "crisis"]
+    return render("help_lines.html", here, catalog=catalog, crisis=crisis, support=support)
 
 
 def banner_links(site: m.Site) -> list[dict[str, str]]:
-    """Label and `tel:` target of each help line with a phone, for the banner the theme shows on every page."""
+    """Call, text and chat links of the crisis lines only, for the bar the theme shows on every page.
+
+    A person in crisis must not reach a callback service from it: lines not marked `kind: crisis` stay on
+    /get-help/.
+    """
     links = []
     for line in site.help_lines:
-        if not line.phone:
+        if line.kind != "crisis":
             continue
-        label = line.short_name or line.name
-        if line.phone not in label:
-            label = f"{label}: {line.phone}"
-        links.append({"label": label, "href": tel_href(line.phone)})
+        if line.phone:
+            links.append({"label": f"Call {line.phone}", "href": tel_href(line.phone), "kind": "call"})
+        if line.text:
+            links.append({"label": f"Text {line.text}", "href": "sms:" + tel_href(line.text)[4:], "kind": "text"})
+        if line.chat_url:
+            links.append({"label": "Chat online", "href": line.chat_url, "kind": "chat"})
     return links

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -20,6 +21,7 @@ from macros.content.routes import item_path, series_path, session_path, source_u
 from macros.site.listings import topic_groups
 from macros.site.relations import Relations
 from macros.site.render import render
+from macros.site.transcripts import caption_cues
 
 _ID = re.compile(r'\sid="([^"]+)"')
 _DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -64,9 +66,12 @@ class PageInputs:
     relations: Relations
     file_sizes: Mapping[str, int]
     """Bytes of each output file by its path in the site: download links show them."""
+    docs_dir: Path | None = None
+    """Where recordings' `.vtt` files are, for their timestamped transcripts; None leaves them out."""
 
 
-def _series_pages(catalog: m.Catalog, relations: Relations, series: m.Series) -> Iterator[GeneratedPage]:
+def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPage]:
+    catalog, relations = inputs.catalog, inputs.relations
     path = series_path(series)
     members = relations.archive_trainings.get(series.id, [])
     templates = relations.plans_by_series.get(series.id, [])
@@ -87,16 +92,24 @@ def _series_pages(catalog: m.Catalog, relations: Relations, series: m.Series) ->
             previous_title=untitled(previous) if previous else "",
             next=following,
             next_title=untitled(following) if following else "",
+            cues=caption_cues(session.recording, inputs.docs_dir),
         )
 
 
 def _training(item: m.Training, inputs: PageInputs) -> dict[str, object]:
-    return {"series": inputs.catalog.series.get(item.series or "")}
+    return {
+        "series": inputs.catalog.series.get(item.series or ""),
+        "cues": caption_cues(item.recording, inputs.docs_dir),
+    }
 
 
 def _person(item: m.Person, inputs: PageInputs) -> dict[str, object]:
     relations = inputs.relations
-    return {"entries": relations.by_person.get(item.id, []), "facilitated": relations.facilitated.get(item.id, [])}
+    return {
+        "entries": relations.by_person.get(item.id, []),
+        "facilitated": relations.facilitated.get(item.id, []),
+        "expert_on": relations.expert_on.get(item.id, []),
+    }
 
 
 def _topic(item: m.Topic, inputs: PageInputs) -> dict[str, object]:
@@ -127,14 +140,17 @@ PAGE_CONTEXT: dict[str, Callable[[Any, PageInputs], dict[str, object]]] = {
 Series make their own pages and their sessions' (`_series_pages`)."""
 
 
-def generate_pages(catalog: m.Catalog, relations: Relations, file_sizes: Mapping[str, int]) -> list[GeneratedPage]:
-    """Render every item page once; a pure function of the catalog, its relations and the output files' sizes."""
-    inputs = PageInputs(catalog, relations, file_sizes)
+def generate_pages(
+    catalog: m.Catalog, relations: Relations, file_sizes: Mapping[str, int], docs_dir: Path | None = None
+) -> list[GeneratedPage]:
+    """Render every item page once; a function of the catalog, its relations, the output files' sizes and the
+    caption files under `docs_dir`."""
+    inputs = PageInputs(catalog, relations, file_sizes, docs_dir)
     pages: list[GeneratedPage] = []
     for kind in KINDS:
         if kind.name == "series":
             for series in catalog.series.values():
-                pages.extend(_series_pages(catalog, relations, series))
+                pages.extend(_series_pages(series, inputs))
             continue
         for item in kind.items(catalog).values():
             title = str(getattr(item, "title", None) or item.name)

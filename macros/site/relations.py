@@ -82,6 +82,8 @@ class Relations:
     """Every recorded training (standalone and series sessions), newest first."""
     by_person: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     facilitated: dict[str, list[m.Series]] = field(default_factory=lambda: defaultdict(list))
+    expert_on: dict[str, list[m.Topic]] = field(default_factory=lambda: defaultdict(list))
+    """Topics by the id of a person named as their expert."""
     on_topic: dict[str, dict[str, list[Any]]] = field(default_factory=dict)
     """Kind name → topic id → the items of that kind on the topic, for kinds with `on_topics`.
     Trainings are listed as entries (series sessions included), newest first; series latest start first;
@@ -111,6 +113,13 @@ def _listed_on_topics(kind: Kind, catalog: m.Catalog, entries: list[Entry]) -> l
     return items
 
 
+def _link_experts(catalog: m.Catalog, relations: Relations) -> None:
+    """A topic's experts link back to it from their pages."""
+    for topic in catalog.topics.values():
+        for person in topic.experts:
+            relations.expert_on[person].append(topic)
+
+
 def build_relations(catalog: m.Catalog) -> Relations:
     relations = Relations()
     entries = [training_entry(training, catalog) for training in catalog.trainings.values()]
@@ -119,6 +128,7 @@ def build_relations(catalog: m.Catalog) -> Relations:
         for person in series.facilitators:
             relations.facilitated[person].append(series)
     relations.entries = newest_first(entries)
+    _link_experts(catalog, relations)
     for entry in relations.entries:
         for person in entry.presenters:
             relations.by_person[person].append(entry)

@@ -53,6 +53,18 @@ def filesize(size: int | None) -> str:
     return ""
 
 
+def excerpt(text: str | None, limit: int = 160) -> str:
+    """The start of a summary for a listing: whole sentences when they fit, else whole words and an ellipsis."""
+    flat = " ".join((text or "").split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[: limit + 1]
+    sentence_end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
+    if sentence_end >= limit // 2:
+        return head[: sentence_end + 1]
+    return head[: head.rfind(" ")].rstrip(",;:–-— ") + "…"
+
+
 def show_date(date: PartialDate | None) -> str:
     return str(date) if date else "Date not recorded"
 
@@ -72,7 +84,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters.update(paragraphs=paragraphs, filesize=filesize, show_date=show_date, tel=tel_href, host=host)
+    env.filters.update(
+        paragraphs=paragraphs, filesize=filesize, show_date=show_date, tel=tel_href, host=host, excerpt=excerpt
+    )
     env.globals.update(
         STATUS_LABELS=m.STATUS_LABELS,
         DELIVERY_LABELS=m.DELIVERY_LABELS,

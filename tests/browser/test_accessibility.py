@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -19,6 +20,17 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES: list[tuple[str, str]] = [
     ("shipped", ""),
+    ("shipped", "networks/"),  # section listings
+    ("shipped", "topics/"),
+    ("shipped", "programs/"),  # the programs table, stacked on a phone, with its filter
+    ("shipped", "people/"),
+    ("shipped", "services/"),
+    ("shipped", "action-plans/"),
+    ("shipped", "maintainers/"),
+    ("fixture", "trainings/"),  # the catalog as cards
+    ("fixture", "networks/test-vln/"),  # a series with a dated session and its calendar
+    ("shipped", "people/ginny-sprang/"),  # a topic expert
+    ("shipped", "404.html"),
     ("fixture", "trainings/team-debrief/"),  # Vimeo recording, content note, transcript
     ("fixture", "trainings/de-escalation-basics/"),  # YouTube recording, slides and handouts
     ("fixture", "trainings/short-clip/"),  # self-hosted WebM with WebVTT captions
@@ -35,6 +47,7 @@ PAGES: list[tuple[str, str]] = [
     ("fixture", "trainings/?topic=peer-support&year=2017"),  # two facets, some items hidden
 ]
 """(which site, page path): every kind of page, and the catalog with a filter applied."""
+WIDTHS = {"phone": (360, 740), "desktop": (1280, 900)}
 
 
 def _site(request: pytest.FixtureRequest, which: str) -> str:
@@ -54,23 +67,9 @@ def _local_only(page: Page, seen: list[str]) -> None:
     page.route("**/*", handle)
 
 
-@pytest.mark.parametrize(("which", "path"), PAGES, ids=[f"{w}:{p or 'home'}" for w, p in PAGES])
-def test_page_passes_axe_with_no_third_party_request(
-    page: Page, request: pytest.FixtureRequest, which: str, path: str
-) -> None:
-    axe = require(AXE)
-    seen: list[str] = []
-    _local_only(page, seen)
-    response = page.goto(_site(request, which) + path, wait_until="networkidle")
-    assert response is not None
-    assert response.status == 200
-    assert [url for url in seen if urlsplit(url).hostname != "127.0.0.1"] == []
-    assert page.locator("h1").count() == 1
-    assert page.evaluate("document.documentElement.lang") == "en"
-    if "?" in path:
-        assert page.locator("input[name=topic]:checked").count() == 1, "the filter in the address was not applied"
-    page.add_script_tag(path=str(axe))
-    violations = page.evaluate(
+def _axe_violations(page: Page) -> dict[str, Any]:
+    page.add_script_tag(path=str(require(AXE)))
+    result: dict[str, Any] = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
             const found = result.violations.map(
@@ -79,8 +78,61 @@ def test_page_passes_axe_with_no_third_party_request(
         }""",
         AXE_TAGS,
     )
+    return result
+
+
+def _no_sideways_scroll(page: Page) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+@pytest.mark.parametrize(("which", "path"), PAGES, ids=[f"{w}:{p or 'home'}" for w, p in PAGES])
+def test_page_passes_axe_fits_the_screen_with_no_third_party_request(
+    page: Page, request: pytest.FixtureRequest, which: str, path: str, width: str
+) -> None:
+    page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
+    seen: list[str] = []
+    _local_only(page, seen)
+    response = page.goto(_site(request, which) + path, wait_until="networkidle")
+    assert response is not None
+    assert response.status == 200
+    assert [url for url in seen if urlsplit(url).hostname != "127.0.0.1"] == []
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert _no_sideways_scroll(page), "the page scrolls sideways"
+    if "?" in path:
+        assert page.locator("input[name=topic]:checked").count() == 1, "the filter in the address was not applied"
+    violations = _axe_violations(page)
     assert violations["found"] == []
     assert violations["passed"] > 10
+
+
+def test_the_open_filter_drawer_passes_axe_on_a_phone(page: Page, fixture_url: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(fixture_url + "trainings/", wait_until="networkidle")
+    page.locator(".hub-filters__panel > summary").click()
+    assert page.locator("[data-hub-drawer]").is_visible()
+    assert _no_sideways_scroll(page)
+    violations = _axe_violations(page)
+    assert violations["found"] == []
+
+
+def test_tables_are_stacked_on_a_phone_with_their_row_labels(page: Page, shipped_url: str) -> None:
+    """Every cell of the session and programs tables shows its column's name on a phone, and nothing is cut."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    for path in ("networks/integrating-peer-support-2017/", "programs/"):
+        page.goto(shipped_url + path, wait_until="networkidle")
+        cells = page.evaluate(
+            """() => Array.from(document.querySelectorAll("table.hub-stack tbody tr > *")).map(cell => {
+                const box = cell.getBoundingClientRect();
+                return {label: getComputedStyle(cell, "::before").content, right: box.right,
+                        visible: box.width > 0 && getComputedStyle(cell).display !== "none"};
+            })"""
+        )
+        assert cells, path
+        assert all(cell["visible"] and cell["label"] not in ("none", "normal", '""') for cell in cells), path
+        assert max(cell["right"] for cell in cells) <= 360, path
+        assert _no_sideways_scroll(page), path
 
 
 @pytest.mark.parametrize("path", ["topics/postvention/", "get-help/"], ids=["generated", "hand-written"])

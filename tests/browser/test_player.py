@@ -144,3 +144,32 @@ def test_self_hosted_video_has_captions_and_loads_nothing_until_played(page: Pag
     assert played
     assert [url for url in seen if url.endswith(".webm")]
     assert _outside(seen) == []
+
+
+def test_a_caption_line_asks_for_play_first_and_then_seeks_the_loaded_player(page: Page, fixture_url: str) -> None:
+    """A time in the caption lines contacts no provider by itself; once the player is loaded it messages it."""
+    seen = _record(page, allowed_host="player.vimeo.com")
+    page.goto(fixture_url + "trainings/team-debrief/", wait_until="networkidle")
+    time = page.get_by_role("button", name="Play from 0:00")
+    time.click()
+    assert "Play the recording" in page.locator(".hub-cues [role=status]").inner_text()
+    assert _outside(seen) == []
+    page.get_by_role("button", name="Play the recording").click()
+    page.locator("iframe.hub-player__frame").wait_for()
+    page.evaluate(
+        """() => { const frame = document.querySelector("iframe.hub-player__frame");
+            window.__sent = [];
+            const stub = {postMessage: (message, origin) => window.__sent.push([message, origin])};
+            Object.defineProperty(frame, "contentWindow", {value: stub}); }"""
+    )
+    time.click()
+    sent = page.evaluate("window.__sent")
+    assert [message for message, _origin in sent] == ['{"method":"setCurrentTime","value":0}', '{"method":"play"}']
+    assert {origin for _message, origin in sent} == {"https://player.vimeo.com"}
+    assert page.locator(".hub-cues [role=status]").inner_text() == ""
+
+
+def test_a_caption_line_plays_a_self_hosted_video_from_its_time(page: Page, fixture_url: str) -> None:
+    page.goto(fixture_url + "trainings/short-clip/", wait_until="networkidle")
+    page.get_by_role("button", name="Play from 0:00").click()
+    page.wait_for_function("document.querySelector('video').currentTime > 0 || document.querySelector('video').ended")

@@ -86,11 +86,12 @@ def test_a_day_without_a_time_is_an_all_day_event() -> None:
     assert event.decoded("dtend") == date(2017, 1, 13)
 
 
-def test_shipped_calendars_leave_out_sessions_without_a_day(shipped_site: Path) -> None:
-    ics = shipped_site / "calendar" / "integrating-peer-support-2017.ics"
-    calendar = Calendar.from_ical(ics.read_bytes())
-    assert list(calendar.walk("VEVENT")) == []
-    assert "8 of 8 sessions have no known day" in str(calendar["x-wr-caldesc"])
+def test_a_series_with_no_dated_session_gets_no_calendar_and_no_link(shipped_site: Path) -> None:
+    """RFC 5545 needs at least one component: 8 sessions with no known day make no file and no offer."""
+    assert not (shipped_site / "calendar" / "integrating-peer-support-2017.ics").exists()
+    page = (shipped_site / "networks" / "integrating-peer-support-2017" / "index.html").read_text(encoding="utf-8")
+    assert ".ics" not in page
+    assert "calendar" not in page.split('id="sessions"', 1)[1].split("</section>", 1)[0].lower()
 
 
 def test_built_site_serves_feed_and_calendar_and_links_them(fixture_site: Path) -> None:

@@ -93,5 +93,10 @@ def test_every_message_in_the_guide_is_what_validate_prints(project: Path) -> No
     assert sorted(quoted - set(printed)) == [], "the guide quotes a message validate no longer prints"
 
 
-def test_the_guide_is_in_the_navigation() -> None:
-    assert "  - For maintainers: maintainers/index.md\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+def test_the_guide_is_linked_from_the_footer_not_the_menu(shipped_site: Path) -> None:
+    """Providers do not need the maintainers' guide in the main menu; every page's footer links it."""
+    assert "maintainers/index.md" not in (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:", 1)[1]
+    home = (shipped_site / "index.html").read_text(encoding="utf-8")
+    footer = home.split('class="md-footer"', 1)[1]
+    assert 'href="maintainers/">For maintainers</a>' in footer
+    assert "maintainers/" not in home.split('class="md-footer"', 1)[0].split('class="md-nav__list"', 1)[1]

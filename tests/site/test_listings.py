@@ -15,6 +15,7 @@ from macros.content.routes import relative
 from macros.site.listings import (
     UnknownId,
     catalog_list,
+    for_your_role,
     latest,
     listing,
     programs_table,
@@ -87,7 +88,8 @@ def _decode(html: str) -> dict[str, dict[str, set[str]]]:
         boxes = re.findall(r'name="(\w+)" value="([^"]+)" data-code="(\w+)"', body)
         codes[key] = {code: f"{name}={value}" for name, value, code in boxes}
     items = {}
-    for attributes, path in re.findall(r'<li((?: data-\w="[^"]*")+)><a href="([^"]+)"', html):
+    card = r'<li class="hub-card"((?: data-\w="[^"]*")+)(?: data-w)?>\s*<a href="([^"]+)"'
+    for attributes, path in re.findall(card, html):
         values: set[str] = set()
         for key, text in re.findall(r'data-(\w)="([^"]*)"', attributes):
             values.update(codes[key][code] for code in text.split() if key in codes)
@@ -105,13 +107,13 @@ def test_catalog_lists_every_training_and_session_with_its_facets() -> None:
     }  # fmt: skip
     assert "year=unknown" in items["undated-talk/"]
     assert "format=live-online" in items["de-escalation-basics/"]  # one audience in use: no audience facet
-    assert "data-hub-filter-form hidden" in html  # no JavaScript: no dead controls, just the full list
+    assert '<form class="hub-filters" data-hub-filter-form' in html  # hidden by html.no-js: no dead controls
     assert 'aria-live="polite"' in html
 
 
 def test_every_item_carries_one_attribute_per_facet_and_codes_are_unique() -> None:
     html = catalog_list(CATALOG, RELATIONS, "trainings/")
-    for attributes in re.findall(r"<li((?: data-\w=\"[^\"]*\")+)>", html):
+    for attributes in re.findall(r"<li class=\"hub-card\"((?: data-\w=\"[^\"]*\")+)", html):
         assert re.findall(r"data-(\w)=", attributes) == ["t", "a", "f", "y", "r"]
     for body in re.findall(r"<fieldset.*?</fieldset>", html, re.S):
         codes = re.findall(r'data-code="(\w+)"', body)
@@ -123,12 +125,14 @@ def test_catalog_facet_options_carry_counts_and_only_values_in_use() -> None:
     years = re.findall(r'name="year" value="([^"]+)"', html)
     assert years == ["2022", "2021", "2019", "2017", "unknown"]
     assert 'value="in-person"' not in html
-    assert re.search(r'value="peer-support" data-code="\w+"> Peer support <span class="hub-meta">\(6\)', html)
+    assert re.search(
+        r'value="peer-support" data-code="\w+"> Peer support <span class="hub-facet__count"[^>]*>\(6\)', html
+    )
 
 
 def test_series_schedule_lists_sessions_and_counts_what_the_calendar_holds() -> None:
     html = series_schedule("test-vln", CATALOG, "networks/test-vln/")
-    assert re.findall(r'<td><a href="(\d)/">', html) == ["1", "2", "3"]
+    assert re.findall(r'<th scope="row" data-label="Session"><a href="(\d)/">', html) == ["1", "2", "3"]
     assert "12 January 2017, 12:00" in html
     assert 'href="../../calendar/test-vln.ics"' in html
     assert "1 of 3 sessions; sessions without a known day are listed here but left out of the file" in html
@@ -142,6 +146,11 @@ def test_programs_table_explains_the_scale_once_and_filters_by_topic() -> None:
     on_topic = programs_table("peer-support", CATALOG, "topics/peer-support/")
     assert "calm-teams" not in on_topic
     assert "data-hub-filter-form" not in on_topic
+
+
+def test_for_your_role_is_left_out_when_the_catalog_has_no_audience_filter() -> None:
+    """The fixture's entries are all for one audience: no checkbox to filter by, so no role links either."""
+    assert for_your_role(CATALOG, RELATIONS, "") == ""
 
 
 def test_latest_shows_only_dated_entries_newest_first() -> None:

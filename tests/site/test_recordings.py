@@ -106,12 +106,20 @@ def test_nothing_plays_by_itself(fixture_site: Path) -> None:
         assert "<iframe" not in html
 
 
+def test_youtube_captions_are_switched_on(fixture_site: Path) -> None:
+    youtube = (fixture_site / "trainings" / "de-escalation-basics" / "index.html").read_text(encoding="utf-8")
+    embed = re.search(r'data-embed="([^"]+)"', youtube)
+    assert embed
+    assert embed.group(1).startswith("https://www.youtube-nocookie.com/embed/")
+    assert "cc_load_policy=1&amp;cc_lang_pref=en" in embed.group(1)
+
+
 def test_recording_markup(fixture_site: Path) -> None:
     clip = (fixture_site / "trainings" / "short-clip" / "index.html").read_text(encoding="utf-8")
     assert '<video controls preload="none">' in clip
     assert '<track kind="captions" src="../../files/short-clip.vtt" srclang="en" label="English" default>' in clip
     vimeo = (fixture_site / "trainings" / "team-debrief" / "index.html").read_text(encoding="utf-8")
-    assert 'data-embed="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1"' in vimeo
+    assert 'data-embed="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1"' in vimeo  # captions: our .vtt
     assert '<button type="button" class="hub-player__play" hidden>Play the recording</button>' in vimeo
     assert '<a href="https://vimeo.com/123456789" rel="noopener">Watch on Vimeo</a>' in vimeo
     assert '<a href="#transcript">read the transcript</a>' in vimeo
@@ -122,10 +130,14 @@ def test_recording_markup(fixture_site: Path) -> None:
 
 def test_get_help_lists_every_line_as_phone_links(shipped_site: Path) -> None:
     html = (shipped_site / "get-help" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="tel:988">Call 988</a>' in html
-    assert '<a href="sms:988">Text 988</a>' in html
+    assert '<a href="tel:988" class="hub-action">Call 988</a>' in html
+    assert '<a href="sms:988" class="hub-action">Text 988</a>' in html
     assert 'href="https://988lifeline.org"' in html
-    assert '<a href="tel:6176619036">Call 617-661-9036</a>' in html
+    crisis, support = html.split('id="support-services"', 1)
+    assert "tel:6176619036" not in crisis, "a callback line is not a crisis line"
+    assert '<a href="tel:6176619036" class="hub-action">Call 617-661-9036</a>' in support
+    assert "This is not a crisis line" in support
+    assert "free and confidential" not in html
     assert 'href="../services/postvention/"' in html
     assert 'href="tel:911"' in html
 
@@ -171,3 +183,14 @@ def test_a_markdown_transcript_file_is_linked_as_its_page(tmp_path: Path) -> Non
     page = (project / "site" / "trainings" / "md-transcript" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../../files/talk-transcript/">read the transcript</a>' in page
     assert "Word for word." in (project / "site" / "files" / "talk-transcript" / "index.html").read_text("utf-8")
+
+
+def test_a_recordings_caption_file_is_on_its_page_line_by_line(fixture_site: Path) -> None:
+    """Readable without JavaScript and found by search; the times become buttons with it."""
+    vimeo = (fixture_site / "trainings" / "team-debrief" / "index.html").read_text(encoding="utf-8")
+    line = '<li><span class="hub-cue__time" data-hub-seek="0">0:00</span> Welcome. Today we talk about how teams'
+    assert line in vimeo
+    assert '<a href="#captions-text">line by line below</a>' in vimeo
+    clip = (fixture_site / "trainings" / "short-clip" / "index.html").read_text(encoding="utf-8")
+    assert 'data-hub-seek="0">0:00</span> A one-second test clip' in clip
+    assert re.search(r'<script src="[./]*javascripts/player.js" defer>', clip)

@@ -59,17 +59,17 @@ def test_topics_page_lists_every_topic_with_its_count(shipped_site: Path) -> Non
     catalog = load_catalog(ROOT / "sessions", ROOT / "docs")
     for topic_id in catalog.topics:
         assert f'href="{topic_id}/"' in page
-    stress = re.search(r'href="secondary-traumatic-stress/">[^<]+</a> <span class="hub-meta">(\d+) items', page)
+    stress = re.search(r'href="secondary-traumatic-stress/"[^>]*>[^<]+</a> <span[^>]*>(\d+) items', page)
     assert stress is not None
     assert int(stress.group(1)) >= 13  # the thirteen CEBC programs at least
 
 
 def test_catalog_page_lists_every_session_without_javascript(shipped_site: Path) -> None:
     page = _html(shipped_site, "trainings")
-    items = re.findall(r'<li data-t="[^"]*"[^>]*><a href="([^"]+)"', page)
+    items = re.findall(r'<li class="hub-card" data-t="[^"]*"[^>]*>\s*<a href="([^"]+)"', page)
     assert len(items) == 8
     assert items[0] == "../networks/integrating-peer-support-2017/1/"
-    assert "data-hub-filter-form hidden" in page
+    assert '<form class="hub-filters" data-hub-filter-form' in page
     assert "javascripts/filters.js" in page
 
 
@@ -78,7 +78,7 @@ def test_programs_page_has_the_scale_once_and_a_rating_filter(shipped_site: Path
     assert page.count('id="how-the-rating-scale-works"') == 1
     assert len(re.findall(r"<tr data-r=", page)) == 13
     assert 'name="rating" value="NR"' in page
-    assert "<table>\n<caption>Programs and their ratings" in page  # no class: Material styles `table:not([class])`
+    assert '<table class="hub-stack hub-programs__table">\n<caption>Programs and their ratings' in page
 
 
 def test_an_unknown_id_in_a_macro_call_fails_the_build_naming_the_page(tmp_path: Path) -> None:
@@ -91,11 +91,13 @@ def test_an_unknown_id_in_a_macro_call_fails_the_build_naming_the_page(tmp_path:
     assert not (tmp_path / "site").exists()
 
 
-def test_series_page_links_its_calendar_and_says_what_is_left_out(shipped_site: Path) -> None:
+def test_series_page_links_its_calendar_and_says_what_is_left_out(shipped_site: Path, fixture_site: Path) -> None:
     page = _html(shipped_site, "networks/integrating-peer-support-2017")
-    assert 'href="../../calendar/integrating-peer-support-2017.ics"' in page
-    assert "<table>\n<caption>The 8 sessions of" in page  # no class: Material styles `table:not([class])`
-    assert "0 of 8 sessions; sessions without a known day are listed here but left out of the file" in page
+    assert ".ics" not in page, "no session has a known day: no calendar is offered"
+    assert '<table class="hub-stack">\n<caption>The 8 sessions of' in page
+    fixture = _html(fixture_site, "networks/test-vln")
+    assert 'href="../../calendar/test-vln.ics"' in fixture
+    assert "1 of 3 sessions; sessions without a known day are listed here but left out of the file" in fixture
 
 
 def test_a_topic_page_opens_with_links_to_each_group_and_its_count(fixture_site: Path) -> None:
@@ -104,7 +106,7 @@ def test_a_topic_page_opens_with_links_to_each_group_and_its_count(fixture_site:
     assert jump is not None
     links = re.findall(r'<a href="#([a-z-]+)">([^<]+)</a>', jump.group(1))
     assert links == [
-        ("trainings", "6 recorded trainings and sessions"),
+        ("trainings", "6 trainings and sessions, 2 with a recording to watch"),
         ("series", "2 learning networks and archives"),
         ("action-plans", "1 action-plan template"),
     ]

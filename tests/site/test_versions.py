@@ -29,8 +29,13 @@ def _pages(site: Path) -> dict[str, str]:
     return pages
 
 
-def test_footer_names_the_build_date_and_commit(shipped_site: Path, fixture_site: Path) -> None:
-    stamp = re.compile(r'<p class="hub-build">Built (\d{4}-\d{2}-\d{2}) from commit <code>([0-9a-f]+|unknown)</code>')
+def test_footer_names_the_build_date_and_the_source_names_the_commit(shipped_site: Path, fixture_site: Path) -> None:
+    """Providers see when the site was updated; the commit is for maintainers, in the page source only."""
+    stamp = re.compile(r'<meta name="hub-build" content="(\d{4}-\d{2}-\d{2}) ([0-9a-f]+|unknown)">')
+    for text in _pages(shipped_site).values():
+        footer = text.split('class="md-footer"', 1)[1]
+        assert re.search(r'<p class="hub-build">Updated \d{4}-\d{2}-\d{2}\.</p>', footer)
+        assert "commit" not in footer
     stamps = set()
     for address, text in _pages(shipped_site).items():
         match = stamp.search(text)
