@@ -132,6 +132,23 @@ class Loader:
             audiences[entry["id"]] = m.Audience(**entry)
         return audiences
 
+    def load_synonyms(self) -> tuple[m.Synonyms, ...]:
+        """Optional: without sessions/synonyms.yaml search matches words only as written."""
+        path = self.content_dir / "synonyms.yaml"
+        if not path.is_file():
+            return ()
+        checker, node = self.compose(path)
+        values = checker.check(node, SINGLE_FILES["synonyms.yaml"], "") if node is not None else INVALID
+        self.problems.extend(checker.problems)
+        if values is INVALID or node is None:
+            return ()
+        groups = tuple(
+            m.Synonyms(terms=tuple(group["terms"]), line=item.start_mark.line + 1)
+            for group, item in zip(values["synonyms"], _list_items(node, "synonyms"), strict=True)
+        )
+        self.problems.extend(_repeated_terms(self.label(path), groups))
+        return groups
+
     def load_site(self) -> m.Site | None:
         values = self.load_single("site.yaml")
         return None if values is INVALID else m.Site(**values)
@@ -177,6 +194,7 @@ class Loader:
         self.report_strays()
         site = self.load_site()
         audiences = self.load_audiences()
+        synonyms = self.load_synonyms()
         for kind in KINDS:
             self.load_kind(kind)
         ids = {name: set(items) for name, items in self.items.items()} | {"audience": set(audiences)}
@@ -184,7 +202,10 @@ class Loader:
         if site is None or self.problems:
             raise ContentError(self.problems)
         catalog = m.Catalog(
-            site=site, audiences=audiences, **{kind.catalog_field: self.items[kind.name] for kind in KINDS}
+            site=site,
+            audiences=audiences,
+            synonyms=synonyms,
+            **{kind.catalog_field: self.items[kind.name] for kind in KINDS},
         )
         self.check_training_series(catalog)
         self.problems.extend(alias_problems(catalog, self.root))
@@ -211,6 +232,33 @@ def _unreadable_character(file: str, text: str, error: yaml.reader.ReaderError) 
         file, line, "", f"holds the invisible control character U+{code:04X}, which YAML does not allow; "
         "delete it (retype the line if you cannot see it)"
     )  # fmt: skip
+
+
+def _list_items(node: yaml.Node, key: str) -> list[yaml.Node]:
+    """The item nodes of the list under `key` of a checked mapping: each item's own line."""
+    for name, value in node.value:
+        if name.value == key:
+            return list(value.value)
+    return []
+
+
+def _repeated_terms(file: str, groups: tuple[m.Synonyms, ...]) -> list[Problem]:
+    """A term in two groups would join them silently; the maintainer decides which group it belongs to."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, group in enumerate(groups):
+        for term in group.terms:
+            key = term.casefold()
+            if key in first:
+                problems.append(
+                    Problem(
+                        file, group.line, f"synonyms[{number}].terms",
+                        f"{term!r} is already in the group on line {first[key]}; keep it in one group "
+                        "(merge the two groups if they mean the same)",
+                    )
+                )  # fmt: skip
+            first.setdefault(key, group.line)
+    return problems
 
 
 def _folder(kind: str) -> str:

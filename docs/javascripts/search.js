@@ -1,0 +1,160 @@
+// Site search on Pagefind's chunked index (written by the build into /pagefind/, served by this site only).
+// Nothing is fetched until a person types: then pagefind.js, its WebAssembly and the index chunks their words
+// need. Each result shows its kind and date; a Kind menu narrows the results. Keyboard: "/" goes to the search
+// box, the down arrow moves into the results (up/down between them), Escape goes back and closes.
+(() => {
+  "use strict";
+  const source = document.querySelector("[data-hub-pagefind]");
+  const forms = [...document.querySelectorAll("form[data-hub-search]")];
+  if (!source || !forms.length) return;
+  const bundle = new URL(source.dataset.hubPagefind, location.href);
+  const siteBase = new URL("../", bundle).pathname;
+  const SHOWN = { header: 8, page: 30 };
+  const KIND_ORDER = ["Service", "Topic", "Person", "Program", "Learning network", "Archive", "Session", "Training",
+    "Action plan", "Page"];
+  let engine = null;
+
+  const load = () => {
+    engine ??= import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
+      await pagefind.options({ baseUrl: siteBase, excerptLength: 22 });
+      await pagefind.init();
+      return pagefind;
+    });
+    return engine;
+  };
+
+  // Pagefind's excerpt is the page's own text with <mark> around matches: only text and <mark> are kept.
+  const excerptNodes = (excerpt) => {
+    const body = new DOMParser().parseFromString(excerpt, "text/html").body;
+    return [...body.childNodes].map((node) => {
+      if (node.nodeName !== "MARK") return document.createTextNode(node.textContent);
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      return mark;
+    });
+  };
+
+  const resultItem = (data) => {
+    const item = document.createElement("li");
+    item.className = "hub-search__result";
+    const link = document.createElement("a");
+    link.href = data.url;
+    link.className = "hub-search__title";
+    link.textContent = data.meta.title || data.url;
+    const meta = document.createElement("p");
+    meta.className = "hub-search__meta";
+    meta.textContent = [data.meta.kind || "Page", data.meta.date].filter(Boolean).join(" · ");
+    const excerpt = document.createElement("p");
+    excerpt.className = "hub-search__excerpt";
+    excerpt.append(...excerptNodes(data.excerpt));
+    item.append(link, meta, excerpt);
+    return item;
+  };
+
+  // "burnuot" finds nothing; its first letters ("burn") usually find what was meant (Pagefind matches prefixes).
+  const looser = (query) => query.split(/\s+/).map((word) => (word.length > 5 ? word.slice(0, Math.max(4, Math.floor(word.length * 0.6))) : word)).join(" ");
+
+  const kindOptions = (select, counts) => {
+    const chosen = select.value;
+    const kinds = KIND_ORDER.filter((kind) => counts[kind] || kind === chosen);
+    select.replaceChildren(new Option("All kinds", ""), ...kinds.map((kind) => new Option(`${kind} (${counts[kind] || 0})`, kind)));
+    select.value = chosen;
+  };
+
+  const setup = (form) => {
+    const input = form.querySelector("input[type=search]");
+    const select = form.querySelector("select[name=kind]");
+    const panel = form.querySelector(".hub-search__panel");
+    const status = form.querySelector(".hub-search__status");
+    const list = form.querySelector(".hub-search__results");
+    const more = form.querySelector(".hub-search__more a");
+    const inHeader = form.classList.contains("hub-search--header");
+    let latest = 0;
+
+    const open = (shown) => {
+      if (!inHeader) return;
+      panel.hidden = !shown;
+      input.setAttribute("aria-expanded", String(shown));
+    };
+
+    const run = async () => {
+      const query = input.value.trim();
+      const token = ++latest;
+      if (!inHeader) {
+        const address = new URL(location.href);
+        address.searchParams.set("q", query);
+        if (select.value) address.searchParams.set("kind", select.value); else address.searchParams.delete("kind");
+        history.replaceState(null, "", address);
+      }
+      if (!query) {
+        list.replaceChildren();
+        status.textContent = "";
+        open(false);
+        return;
+      }
+      const pagefind = await load();
+      const filters = select.value ? { kind: select.value } : {};
+      let search = await pagefind.search(query, { filters });
+      let note = "";
+      if (search.results.length === 0 && looser(query) !== query) {
+        const loose = await pagefind.search(looser(query), { filters });
+        if (loose.results.length) {
+          note = ` No page has “${query}”; showing pages with words starting “${looser(query)}”.`;
+          search = loose;
+        }
+      }
+      const data = await Promise.all(search.results.slice(0, SHOWN[inHeader ? "header" : "page"]).map((r) => r.data()));
+      if (token !== latest) return;
+      kindOptions(select, search.totalFilters?.kind || search.filters?.kind || {});
+      list.replaceChildren(...data.map(resultItem));
+      const count = search.results.length;
+      const words = count === 1 ? "1 result" : `${count} results`;
+      status.textContent = `${count ? words : "No results"} for “${query}”${select.value ? ` (${select.value})` : ""}.${note}`;
+      if (more) {
+        more.href = `${form.action}?q=${encodeURIComponent(query)}${select.value ? `&kind=${encodeURIComponent(select.value)}` : ""}`;
+        more.parentElement.hidden = count <= data.length;
+      }
+      open(true);
+    };
+
+    input.addEventListener("input", run);
+    input.addEventListener("focus", () => { load(); if (input.value.trim() && list.children.length) open(true); });
+    select.addEventListener("change", run);
+    form.addEventListener("keydown", (event) => {
+      const links = [...list.querySelectorAll("a")];
+      const at = links.indexOf(document.activeElement);
+      if (event.key === "Escape" && inHeader) {
+        open(false);
+        input.focus();
+      } else if (event.key === "ArrowDown" && (event.target === input || at >= 0) && links.length) {
+        event.preventDefault();
+        open(true);
+        links[Math.min(at + 1, links.length - 1)].focus();
+      } else if (event.key === "ArrowUp" && at >= 0) {
+        event.preventDefault();
+        (at === 0 ? input : links[at - 1]).focus();
+      }
+    });
+    form.addEventListener("focusout", (event) => {
+      if (inHeader && !form.contains(event.relatedTarget)) open(false);
+    });
+    if (!inHeader) {
+      const params = new URLSearchParams(location.search);
+      input.value = params.get("q") || "";
+      if (params.get("kind")) select.append(new Option(params.get("kind"), params.get("kind")));
+      select.value = params.get("kind") || "";
+      if (input.value) run();
+      input.focus();
+    }
+  };
+
+  forms.forEach(setup);
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+    const box = [...document.querySelectorAll("form[data-hub-search] input[type=search]")].reverse()
+      .find((input) => input.offsetParent !== null);
+    event.preventDefault();
+    if (box) box.focus(); else location.href = new URL("search/", new URL(siteBase, location.href)).href;
+  });
+})();
