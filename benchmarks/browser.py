@@ -34,6 +34,23 @@ async (name) => {
 """
 
 
+SEARCH_SCRIPT = """
+async (query) => {
+  const input = document.querySelector("#hub-search-header");
+  const status = document.querySelector("#hub-search-header-panel .hub-search__status");
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const start = performance.now();
+  input.value = query;
+  input.dispatchEvent(new Event("input", { bubbles: true }));  // what typing the last letter does
+  while (!status.textContent.includes(query)) await new Promise((done) => setTimeout(done, 2));
+  await frame();                     // until the results are painted
+  return performance.now() - start;
+}
+"""
+WARM_QUERIES = ("burnout", "peer support", "Riefer", "trauma", "overdose", "VLN", "session", "harm reduction",
+                "secondary traumatic stress", "recovery")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class BrowserFigures:
     filter_ms: list[float]
@@ -41,29 +58,46 @@ class BrowserFigures:
     items: int
     first_search: dict[str, int]
     """Every file the browser fetched for the first search, gzip-compressed size in bytes."""
+    cold_ms: list[float]
+    """First search on a fresh page (nothing cached): from the input event to painted results."""
+    warm_ms: list[float]
+    """Later searches on the same page, one per query in WARM_QUERIES."""
 
     @property
     def filter_median(self) -> float:
         return float(statistics.median(self.filter_ms)) if self.filter_ms else float("nan")
 
+    @property
+    def first_ms(self) -> float:
+        return float(statistics.median(self.cold_ms)) if self.cold_ms else float("nan")
 
-def _first_search(page: Page, url: str) -> dict[str, int]:
+    @property
+    def warm_median(self) -> float:
+        return float(statistics.median(self.warm_ms)) if self.warm_ms else float("nan")
+
+
+def _first_search(page: Page, url: str) -> tuple[dict[str, int], float]:
+    """Type "postvention" into the header's box on a fresh page: what it fetched (gzip) and how long it took."""
     fetched: dict[str, int] = {}
 
     def record(response: object) -> None:
         address = str(getattr(response, "url", ""))
-        if "search" in address:
+        if "/pagefind/" in address or "search" in address:
             fetched[address.removeprefix(url)] = len(gzip.compress(response.body(), 6))  # type: ignore[attr-defined]
 
     page.on("response", record)
     page.goto(url)
-    page.keyboard.press("/")
-    page.keyboard.type("postvention")
-    page.wait_for_selector(".md-search-result__item a", timeout=60000)
-    return fetched
+    page.wait_for_load_state("networkidle")
+    elapsed = float(page.evaluate(SEARCH_SCRIPT, "postvention"))
+    page.wait_for_load_state("networkidle")
+    return fetched, elapsed
 
 
-def measure(site: Path) -> BrowserFigures:
+def _warm_searches(page: Page) -> list[float]:
+    return [float(page.evaluate(SEARCH_SCRIPT, query)) for query in WARM_QUERIES]
+
+
+def measure(site: Path, fresh_pages: int = 5) -> BrowserFigures:
     """Open the catalog of a built site and its search in headless Chromium; no assertion, only figures."""
     path = chromium_path()
     if path is None:
@@ -76,7 +110,13 @@ def measure(site: Path) -> BrowserFigures:
             page.wait_for_selector("[data-hub-filter-form]:not([hidden])", timeout=60000)
             items = int(page.evaluate("document.querySelectorAll('[data-hub-items] > *').length"))
             times = [float(value) for value in page.evaluate(FILTER_SCRIPT, "topic")]
-            searched = _first_search(browser.new_page(), url)
+            cold: list[float] = []
+            for _ in range(fresh_pages):
+                context = browser.new_context(viewport={"width": 1280, "height": 900})  # an empty cache each time
+                searched, elapsed = _first_search(context.new_page(), url)
+                cold.append(elapsed)
+                warm = _warm_searches(context.pages[0])
+                context.close()
         finally:
             browser.close()
-    return BrowserFigures(filter_ms=times, items=items, first_search=searched)
+    return BrowserFigures(filter_ms=times, items=items, first_search=searched, cold_ms=cold, warm_ms=warm)

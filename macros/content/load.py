@@ -138,7 +138,7 @@ class Loader:
         if not path.is_file():
             return ()
         checker, node = self.compose(path)
-        values = checker.check(node, SINGLE_FILES["synonyms.yaml"], "") if node is not None else INVALID
+        values: Any = checker.check(node, SINGLE_FILES["synonyms.yaml"], "") if node is not None else INVALID
         self.problems.extend(checker.problems)
         if values is INVALID or node is None:
             return ()

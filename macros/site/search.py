@@ -37,6 +37,8 @@ SESSION_WORD = "Session"
 TITLE_WEIGHT = 7.0
 """Pagefind's own weight for an h1: a synonym of a word in the title counts as much as the title."""
 MAX_WEIGHT = 10.0
+LISTING_BOOST = 0.5
+"""Section pages and the home page list items that have pages of their own: the item's page should come first."""
 TEXT_SUFFIXES = (".md", ".txt", ".html", ".vtt")
 """Linked files whose words belong to the page: transcripts, and captions with their timings dropped."""
 SKIPPED = ("404.html", "search/index.html")
@@ -59,6 +61,8 @@ class PageLabel:
     """The kind's `search_boost`: 8 for a support service, 1 for a training."""
     files: tuple[str, ...] = ()
     """Files under docs/ (transcripts, captions) whose words are this page's."""
+    about: str = ""
+    """Words that say what the page is, weighted with its title: "virtual learning network" for a VLN."""
 
 
 def _date(date: PartialDate | None) -> str:
@@ -79,8 +83,8 @@ def _recording_files(recording: m.Recording | None) -> tuple[str, ...]:
 
 
 def _series_labels(series: m.Series, boost: float) -> Iterator[tuple[str, PageLabel]]:
-    word = "Learning network" if series.kind == "vln" else "Archive"
-    yield series_path(series), PageLabel(word, _span(series.start, series.end), boost)
+    word, about = ("Learning network", "virtual learning network") if series.kind == "vln" else ("Archive", "")
+    yield series_path(series), PageLabel(word, _span(series.start, series.end), boost, about=about)
     for session in series.sessions:
         label = PageLabel(SESSION_WORD, _date(session.date), 1.0, _recording_files(session.recording))
         yield session_path(series, session), label
@@ -95,9 +99,11 @@ def _item_label(kind_name: str, item: object, boost: float) -> PageLabel:
 
 
 def page_labels(catalog: m.Catalog) -> dict[str, PageLabel]:
-    """Every generated page's label by address (`people/leah-harris/`); hand-written pages get `PAGE_KIND`."""
-    labels: dict[str, PageLabel] = {}
+    """Every generated page's label by address (`people/leah-harris/`); section pages rank below the items they
+    list; other hand-written pages get `PAGE_KIND` when they are indexed."""
+    labels: dict[str, PageLabel] = {"": PageLabel(PAGE_KIND, boost=LISTING_BOOST)}
     for kind in KINDS:
+        labels[kind.section_page.removesuffix("index.md")] = PageLabel(PAGE_KIND, boost=LISTING_BOOST)
         boost = kind.search_boost or 1.0
         if kind.name == "series":
             for series in catalog.series.values():
@@ -167,6 +173,11 @@ def _weighted(text: str, weight: float) -> str:
     return f'<p data-pagefind-weight="{min(weight, MAX_WEIGHT):g}">{html.escape(text)}</p>'
 
 
+def body_weight(boost: float) -> float:
+    """Every word of a page counts by its kind: 2 on a support service (boost 8), 1 on a training, ½ on a list."""
+    return round(1 + (boost - 1) / 7, 2) if boost >= 1 else boost
+
+
 def index_document(page_html: str, label: PageLabel, extra_text: str, synonyms: SynonymTable) -> str | None:
     """The HTML Pagefind indexes for one built page (never served): its article, the linked files' words, the
     title weighted by kind, the synonyms it lacks, and its kind and date. None for a page without an article."""
@@ -177,19 +188,19 @@ def index_document(page_html: str, label: PageLabel, extra_text: str, synonyms: 
         return None
     article = match.group(1)
     heading = _H1.search(article)
-    title = _plain(heading.group(1)) if heading else ""
-    parts = [article]
+    title = " ".join(filter(None, (_plain(heading.group(1)) if heading else "", label.about)))
+    parts = [f'<div data-pagefind-weight="{body_weight(label.boost):g}">{article}</div>']
     if extra_text:
         parts.append(f"<section>{html.escape(extra_text)}</section>")
     if title and label.boost > 1:
         parts.append(_weighted(title, label.boost))
-    in_title = set(synonyms.others(title)) if title else set()
-    for term in synonyms.others(f"{title} {_plain(article)} {extra_text}"):
-        parts.append(_weighted(term, TITLE_WEIGHT if term not in in_title and title else 1.0))
-    meta = f"kind:{label.kind}" + (f", date:{label.date}" if label.date else "")
-    parts.append(
-        f'<span data-pagefind-meta="{html.escape(meta)}" data-pagefind-filter="kind:{html.escape(label.kind)}"></span>'
-    )
+    in_title = synonyms.others(title) if title else []
+    parts.extend(_weighted(term, TITLE_WEIGHT) for term in in_title)
+    in_text = synonyms.others(f"{_plain(article)} {extra_text}")
+    parts.extend(_weighted(term, 1.0) for term in in_text if term not in in_title)
+    meta = [f"kind:{label.kind}"] + ([f"date:{label.date}"] if label.date else [])
+    parts.extend(f'<span data-pagefind-meta="{html.escape(each)}"></span>' for each in meta)
+    parts.append(f'<span data-pagefind-filter="kind:{html.escape(label.kind)}"></span>')
     return f'<!doctype html><html lang="en"><body><main data-pagefind-body>{"".join(parts)}</main></body></html>'
 
 
