@@ -118,7 +118,8 @@ def test_built_site_has_pagefind_full_text_and_no_material_search(fixture_site: 
     vtt = (FIXTURES / "content" / "docs" / "files" / "team-debrief.vtt").read_text(encoding="utf-8")
     spoken = caption_text(vtt).split()
     assert " ".join(spoken[:4]) in debrief["content"], "caption text is indexed with its training"
-    assert "/search/" not in fragments and "/404.html" not in fragments
+    assert "/search/" not in fragments
+    assert "/404.html" not in fragments
 
 
 def test_every_page_has_the_search_box_in_its_header(shipped_site: Path) -> None:
@@ -128,5 +129,6 @@ def test_every_page_has_the_search_box_in_its_header(shipped_site: Path) -> None
         text = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
             continue
-        assert 'role="search"' in text and 'for="hub-search-header"' in text, path
+        assert 'role="search"' in text, path
+        assert 'for="hub-search-header"' in text, path
         assert "javascripts/search.js" in text, path
