@@ -18,6 +18,7 @@
     engine ??= import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
       await pagefind.options({ baseUrl: siteBase, excerptLength: 22 });
       await pagefind.init();
+      await pagefind.filters();  // loads the kind filter, so every search counts its results per kind
       return pagefind;
     });
     return engine;
@@ -51,7 +52,7 @@
     return item;
   };
 
-  // "burnuot" finds nothing; its first letters ("burn") usually find what was meant (Pagefind matches prefixes).
+  // "postvension" finds nothing useful; its first letters ("postve") do (Pagefind matches the start of words).
   const looser = (query) => query.split(/\s+/).map((word) => (word.length > 5 ? word.slice(0, Math.max(4, Math.floor(word.length * 0.6))) : word)).join(" ");
 
   const kindOptions = (select, counts) => {
@@ -74,7 +75,6 @@
     const open = (shown) => {
       if (!inHeader) return;
       panel.hidden = !shown;
-      input.setAttribute("aria-expanded", String(shown));
     };
 
     const run = async () => {
@@ -96,10 +96,12 @@
       const filters = select.value ? { kind: select.value } : {};
       let search = await pagefind.search(query, { filters });
       let note = "";
-      if (search.results.length === 0 && looser(query) !== query) {
+      const top = (found) => (found.results.length ? found.results[0].score : 0);
+      if (search.results.length < 3 && looser(query) !== query) {
+        // A typo leaves no or few weak matches; the first letters of each long word usually find what was meant.
         const loose = await pagefind.search(looser(query), { filters });
-        if (loose.results.length) {
-          note = ` No page has “${query}”; showing pages with words starting “${looser(query)}”.`;
+        if (top(loose) > 2 * top(search)) {
+          note = ` Few pages match it; showing pages with words starting “${looser(query)}”.`;
           search = loose;
         }
       }
@@ -123,7 +125,8 @@
     form.addEventListener("keydown", (event) => {
       const links = [...list.querySelectorAll("a")];
       const at = links.indexOf(document.activeElement);
-      if (event.key === "Escape" && inHeader) {
+      if (event.key === "Escape" && inHeader && !panel.hidden) {
+        event.preventDefault();  // close the results, keep the words typed (a second Escape clears them)
         open(false);
         input.focus();
       } else if (event.key === "ArrowDown" && (event.target === input || at >= 0) && links.length) {

@@ -34,6 +34,8 @@ KIND_WORDS = {
 }
 """What each result says it is; series are a "Learning network" or an "Archive", their sessions a "Session"."""
 SESSION_WORD = "Session"
+UNDATED = "Date not recorded"
+"""What a training or session whose date is `unknown` says, as its page does."""
 TITLE_WEIGHT = 7.0
 """Pagefind's own weight for an h1: a synonym of a word in the title counts as much as the title."""
 MAX_WEIGHT = 10.0
@@ -48,6 +50,8 @@ _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</arti
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _REDIRECT = re.compile(r'<meta http-equiv="refresh"', re.I)
+_FORM = re.compile(r"<(/?)form\b")
+"""Pagefind skips forms; an action plan's prompts and the labels of its choices are in one."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,11 @@ def _date(date: PartialDate | None) -> str:
     return str(date) if date else ""
 
 
+def _held(date: PartialDate | None) -> str:
+    """A training or session always says when it was held, or that nobody recorded it."""
+    return str(date) if date else UNDATED
+
+
 def _span(start: PartialDate | None, end: PartialDate | None) -> str:
     if start and end and start != end:
         return f"{start} – {end}"
@@ -86,13 +95,13 @@ def _series_labels(series: m.Series, boost: float) -> Iterator[tuple[str, PageLa
     word, about = ("Learning network", "virtual learning network") if series.kind == "vln" else ("Archive", "")
     yield series_path(series), PageLabel(word, _span(series.start, series.end), boost, about=about)
     for session in series.sessions:
-        label = PageLabel(SESSION_WORD, _date(session.date), 1.0, _recording_files(session.recording))
+        label = PageLabel(SESSION_WORD, _held(session.date), 1.0, _recording_files(session.recording))
         yield session_path(series, session), label
 
 
 def _item_label(kind_name: str, item: object, boost: float) -> PageLabel:
     if isinstance(item, m.Training):
-        return PageLabel(KIND_WORDS[kind_name], _date(item.date), boost, _recording_files(item.recording))
+        return PageLabel(KIND_WORDS[kind_name], _held(item.date), boost, _recording_files(item.recording))
     if isinstance(item, m.ActionPlan):
         return PageLabel(KIND_WORDS[kind_name], _date(item.updated), boost)
     return PageLabel(KIND_WORDS[kind_name], "", boost)
@@ -186,7 +195,7 @@ def index_document(page_html: str, label: PageLabel, extra_text: str, synonyms: 
     match = _ARTICLE.search(page_html)
     if match is None:
         return None
-    article = match.group(1)
+    article = _FORM.sub(r"<\1div", match.group(1))
     heading = _H1.search(article)
     title = " ".join(filter(None, (_plain(heading.group(1)) if heading else "", label.about)))
     parts = [f'<div data-pagefind-weight="{body_weight(label.boost):g}">{article}</div>']
