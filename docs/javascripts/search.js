@@ -15,13 +15,51 @@
   let engine = null;
 
   const load = () => {
-    engine ??= import(new URL("pagefind.js", bundle).href).then(async (pagefind) => {
-      await pagefind.options({ baseUrl: siteBase, excerptLength: 22 });
+    engine ??= Promise.all([
+      import(new URL("pagefind.js", bundle).href),
+      fetch(new URL("synonyms.json", bundle)).then((response) => (response.ok ? response.json() : [])).catch(() => []),
+    ]).then(async ([pagefind, synonyms]) => {
+      // pageLength 0.4 (Pagefind's default 0.75): a long page about a thing (a learning network, a service) is not
+      // pushed below the short pages that mention it.
+      await pagefind.options({ baseUrl: siteBase, excerptLength: 22, ranking: { pageLength: 0.4 } });
       await pagefind.init();
       await pagefind.filters();  // loads the kind filter, so every search counts its results per kind
-      return pagefind;
+      return { pagefind, synonyms };
     });
     return engine;
+  };
+
+  // sessions/synonyms.yaml: a query using one term of a group is also searched with each other term ("VLN" and
+  // "virtual learning network"), so the excerpt marks the words each page really has.
+  const plain = (text) => ` ${text.toLowerCase().replace(/[\s-]+/g, " ").trim()} `;
+  const alternatives = (query, groups) => {
+    const text = plain(query);
+    const queries = new Set([query]);
+    for (const group of groups) {
+      const terms = group.map(plain);
+      for (const term of terms) {
+        const at = text.indexOf(term);
+        if (at < 0) continue;
+        for (const other of terms) {
+          if (other !== term) queries.add(`${text.slice(0, at)}${other}${text.slice(at + term.length)}`.trim());
+        }
+      }
+    }
+    return [...queries];
+  };
+
+  // Every form's results together, each page once at its best score; the kind counts of one search when the
+  // query has a single form (merged counts would need every result's data).
+  const searchAll = async (pagefind, queries, filters) => {
+    const found = await Promise.all(queries.map((query) => pagefind.search(query, { filters })));
+    const best = new Map();
+    for (const search of found) {
+      for (const result of search.results) {
+        if (!best.has(result.id) || best.get(result.id).score < result.score) best.set(result.id, result);
+      }
+    }
+    const counts = found.length === 1 ? (found[0].totalFilters?.kind || found[0].filters?.kind || {}) : null;
+    return { results: [...best.values()].sort((a, b) => b.score - a.score), counts };
   };
 
   // Pagefind's excerpt is the page's own text with <mark> around matches: only text and <mark> are kept.
@@ -57,8 +95,9 @@
 
   const kindOptions = (select, counts) => {
     const chosen = select.value;
-    const kinds = KIND_ORDER.filter((kind) => counts[kind] || kind === chosen);
-    select.replaceChildren(new Option("All kinds", ""), ...kinds.map((kind) => new Option(`${kind} (${counts[kind] || 0})`, kind)));
+    const kinds = KIND_ORDER.filter((kind) => !counts || counts[kind] || kind === chosen);
+    const label = (kind) => (counts ? `${kind} (${counts[kind] || 0})` : kind);
+    select.replaceChildren(new Option("All kinds", ""), ...kinds.map((kind) => new Option(label(kind), kind)));
     select.value = chosen;
   };
 
@@ -92,14 +131,15 @@
         open(false);
         return;
       }
-      const pagefind = await load();
+      const { pagefind, synonyms } = await load();
       const filters = select.value ? { kind: select.value } : {};
-      let search = await pagefind.search(query, { filters });
-      let note = "";
+      const variants = alternatives(query, synonyms);
+      let search = await searchAll(pagefind, variants, filters);
+      let note = variants.length > 1 ? ` Also searched: ${variants.slice(1).map((form) => `“${form}”`).join(", ")}.` : "";
       const top = (found) => (found.results.length ? found.results[0].score : 0);
       if (search.results.length < 3 && looser(query) !== query) {
         // A typo leaves no or few weak matches; the first letters of each long word usually find what was meant.
-        const loose = await pagefind.search(looser(query), { filters });
+        const loose = await searchAll(pagefind, [looser(query)], filters);
         if (top(loose) > 2 * top(search)) {
           note = ` Few pages match it; showing pages with words starting “${looser(query)}”.`;
           search = loose;
@@ -107,7 +147,7 @@
       }
       const data = await Promise.all(search.results.slice(0, SHOWN[inHeader ? "header" : "page"]).map((r) => r.data()));
       if (token !== latest) return;
-      kindOptions(select, search.totalFilters?.kind || search.filters?.kind || {});
+      kindOptions(select, search.counts);
       list.replaceChildren(...data.map(resultItem));
       const count = search.results.length;
       const words = count === 1 ? "1 result" : `${count} results`;

@@ -23,7 +23,7 @@ from macros.publish.project import DEFAULT_SITE_URL, build_date, build_time, com
 from macros.publish.search_index import write_index
 from macros.site.listings import banner_links
 from macros.site.pages import generate_pages
-from macros.site.search import SynonymTable, index_documents
+from macros.site.search import index_documents, synonyms_json
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -72,8 +72,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     staging = build.staging
     if not (config.strict and staging is not None and staging.warned):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
-        documents = index_documents(site, docs, build.search_labels, SynonymTable.of(build.catalog.synonyms))
-        report = write_index(documents, site)
+        documents = index_documents(site, docs, build.search_labels)
+        report = write_index(documents, site, synonyms_json(build.catalog.synonyms))
         log.info(f"Search: indexed {report.pages} pages in {report.seconds:.1f} s")
     detach(config)
     if staging is None:

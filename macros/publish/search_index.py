@@ -21,6 +21,8 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 FOLDER = "pagefind"
 """Where the index is served from, under the site root."""
+SYNONYMS = "synonyms.json"
+"""Beside the index: the synonym groups the search box applies to queries."""
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
 CONFIG: IndexConfig = {"force_language": "en", "include_characters": "&", "keep_index_url": False}
 """One English index; `&` kept inside words so `R&S` is one term."""
@@ -47,8 +49,9 @@ def _write_documents(documents: Iterable[tuple[str, str]], folder: Path) -> None
         target.write_text(content, encoding="utf-8")
 
 
-def write_index(documents: Iterable[tuple[str, str]], site_dir: Path) -> IndexReport:
-    """Index `documents` (address, HTML) into `site_dir/pagefind/`, replacing what was there."""
+def write_index(documents: Iterable[tuple[str, str]], site_dir: Path, synonyms: str) -> IndexReport:
+    """Index `documents` (address, HTML) into `site_dir/pagefind/`, replacing what was there, with `synonyms`
+    (JSON) beside it."""
     output = site_dir / FOLDER
     shutil.rmtree(output, ignore_errors=True)
     start = time.perf_counter()
@@ -58,4 +61,5 @@ def write_index(documents: Iterable[tuple[str, str]], site_dir: Path) -> IndexRe
     for pattern in UNUSED:
         for path in output.glob(pattern):
             path.unlink()
+    (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
     return IndexReport(pages, time.perf_counter() - start)

@@ -4,14 +4,15 @@ The index itself is Pagefind's (macros/publish/search_index.py): a chunked full-
 only the parts a query needs. This module decides what each page contributes. Every word of the page's article
 counts, and so do words the page only links to: a recording's transcript file and its WebVTT captions are indexed
 as part of the training or session they belong to. Each page carries its kind ("Training", "Person"…) and date
-as Pagefind metadata and a `kind` filter. Two additions steer ranking and wording: the page's title again, weighted
-by its kind's `search_boost` (so the page *about* a word outranks pages that mention it), and the other terms of
-each synonym group the page uses (sessions/synonyms.yaml), so an abbreviation finds the expansion and back.
+as Pagefind metadata and a `kind` filter. Its words and its title count by its kind's `search_boost`, so the page
+*about* a word (the service, the person) outranks pages that mention it. Synonyms (sessions/synonyms.yaml) are
+applied by the search box to the query, not to the pages: `synonyms_json` is what it reads.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -37,7 +38,7 @@ SESSION_WORD = "Session"
 UNDATED = "Date not recorded"
 """What a training or session whose date is `unknown` says, as its page does."""
 TITLE_WEIGHT = 7.0
-"""Pagefind's own weight for an h1: a synonym of a word in the title counts as much as the title."""
+"""Pagefind's own weight for an h1."""
 MAX_WEIGHT = 10.0
 LISTING_BOOST = 0.5
 """Section pages and the home page list items that have pages of their own: the item's page should come first."""
@@ -47,7 +48,7 @@ SKIPPED = ("404.html", "search/index.html")
 """Pages that are never a search result: the not-found page and the search page itself."""
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
+_H1_OPEN = re.compile(r"<h1\b")
 _TAG = re.compile(r"<[^>]+>")
 _REDIRECT = re.compile(r'<meta http-equiv="refresh"', re.I)
 _FORM = re.compile(r"<(/?)form\b")
@@ -149,33 +150,10 @@ def _plain(fragment: str) -> str:
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
-    """Abbreviations (no lower-case letter) match only as written, so `CRM` never matches "crm" inside a word;
-    phrases match in any case, with a space or a hyphen between words."""
-    words = [re.escape(word) for word in re.split(r"[\s-]+", term.strip())]
-    body = r"[\s-]+".join(words)
-    flags = 0 if term == term.upper() else re.I
-    return re.compile(rf"(?<![\w&]){body}(?![\w&])", flags)
-
-
-@dataclass(frozen=True)
-class SynonymTable:
-    """Compiled once per build: each term's pattern and the other terms of its group."""
-
-    groups: tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]
-
-    @classmethod
-    def of(cls, synonyms: Iterable[m.Synonyms]) -> SynonymTable:
-        return cls(tuple(tuple((term, _term_pattern(term)) for term in group.terms) for group in synonyms))
-
-    def others(self, text: str) -> list[str]:
-        """Terms `text` does not use whose group it uses: what to add so the other forms find it."""
-        added: list[str] = []
-        for group in self.groups:
-            used = [pattern.search(text) is not None for _, pattern in group]
-            if any(used):
-                added.extend(term for (term, _), found in zip(group, used, strict=True) if not found)
-        return added
+def synonyms_json(synonyms: Iterable[m.Synonyms]) -> str:
+    """The synonym groups for the search box, which searches every form of a term the query uses and merges the
+    results: the excerpt then marks the words the page really has."""
+    return json.dumps([list(group.terms) for group in synonyms], ensure_ascii=False, separators=(",", ":"))
 
 
 def _weighted(text: str, weight: float) -> str:
@@ -187,26 +165,27 @@ def body_weight(boost: float) -> float:
     return round(1 + (boost - 1) / 7, 2) if boost >= 1 else boost
 
 
-def index_document(page_html: str, label: PageLabel, extra_text: str, synonyms: SynonymTable) -> str | None:
-    """The HTML Pagefind indexes for one built page (never served): its article, the linked files' words, the
-    title weighted by kind, the synonyms it lacks, and its kind and date. None for a page without an article."""
+def title_weight(boost: float) -> float:
+    """The title counts by kind too: 10 for a support service, Pagefind's 7 for an h1 on a training or a list."""
+    return round(min(MAX_WEIGHT, TITLE_WEIGHT + 3 * (boost - 1) / 7), 2) if boost > 1 else TITLE_WEIGHT
+
+
+def index_document(page_html: str, label: PageLabel, extra_text: str) -> str | None:
+    """The HTML Pagefind indexes for one built page (never served): its article with the title weighted by kind,
+    what the page is about, the linked files' words, and its kind and date. None for a page without an article."""
     if _REDIRECT.search(page_html[:2000]):
         return None
     match = _ARTICLE.search(page_html)
     if match is None:
         return None
     article = _FORM.sub(r"<\1div", match.group(1))
-    heading = _H1.search(article)
-    title = " ".join(filter(None, (_plain(heading.group(1)) if heading else "", label.about)))
+    weight = title_weight(label.boost)
+    article = _H1_OPEN.sub(f'<h1 data-pagefind-weight="{weight:g}"', article, count=1)
     parts = [f'<div data-pagefind-weight="{body_weight(label.boost):g}">{article}</div>']
+    if label.about:
+        parts.append(_weighted(label.about, weight))
     if extra_text:
         parts.append(f"<section>{html.escape(extra_text)}</section>")
-    if title and label.boost > 1:
-        parts.append(_weighted(title, label.boost))
-    in_title = synonyms.others(title) if title else []
-    parts.extend(_weighted(term, TITLE_WEIGHT) for term in in_title)
-    in_text = synonyms.others(f"{_plain(article)} {extra_text}")
-    parts.extend(_weighted(term, 1.0) for term in in_text if term not in in_title)
     meta = [f"kind:{label.kind}"] + ([f"date:{label.date}"] if label.date else [])
     parts.extend(f'<span data-pagefind-meta="{html.escape(each)}"></span>' for each in meta)
     parts.append(f'<span data-pagefind-filter="kind:{html.escape(label.kind)}"></span>')
@@ -218,9 +197,7 @@ def page_path(relative: str) -> str:
     return relative.removesuffix("index.html")
 
 
-def index_documents(
-    site_dir: Path, docs_dir: Path, labels: Mapping[str, PageLabel], synonyms: SynonymTable
-) -> Iterator[tuple[str, str]]:
+def index_documents(site_dir: Path, docs_dir: Path, labels: Mapping[str, PageLabel]) -> Iterator[tuple[str, str]]:
     """(address, HTML to index) for every page of the built site that can be a result, in a stable order."""
     for source in sorted(site_dir.rglob("*.html")):
         relative = source.relative_to(site_dir).as_posix()
@@ -229,6 +206,6 @@ def index_documents(
         path = page_path(relative)
         label = labels.get(path, PageLabel(PAGE_KIND))
         extra = " ".join(file_text(docs_dir, name) for name in label.files)
-        document = index_document(source.read_text(encoding="utf-8"), label, extra, synonyms)
+        document = index_document(source.read_text(encoding="utf-8"), label, extra)
         if document is not None:
             yield f"/{path}", document

@@ -14,10 +14,10 @@ from macros.site.search import (
     LISTING_BOOST,
     PAGE_KIND,
     PageLabel,
-    SynonymTable,
     caption_text,
     index_document,
     page_labels,
+    synonyms_json,
 )
 
 from ..conftest import FIXTURES, ROOT
@@ -47,48 +47,40 @@ def pagefind_fragments(site: Path) -> list[dict[str, Any]]:
     return fragments
 
 
-def _table(*groups: tuple[str, ...]) -> SynonymTable:
-    return SynonymTable.of(m.Synonyms(terms=group) for group in groups)
-
-
 def test_caption_text_keeps_the_spoken_words_only() -> None:
     assert caption_text(VTT) == "Welcome to the debrief. We talk about vicarious trauma."
 
 
-def test_synonyms_add_the_forms_a_page_lacks_both_ways() -> None:
-    table = _table(("VLN", "virtual learning network"), ("R&S", "restraint and seclusion"))
-    assert table.others("A Virtual Learning Network ran in 2017.") == ["VLN"]
-    assert table.others("The VLN met monthly.") == ["virtual learning network"]
-    assert table.others("Both: VLN, a virtual-learning network.") == []
-    assert table.others("Reducing R&S in care.") == ["restraint and seclusion"]
-    assert table.others("Restraint and seclusion prevention") == ["R&S"]
-    assert table.others("vln in lower case is not the abbreviation; nor is XVLN") == []
-
-
-def test_index_document_carries_kind_date_weight_synonyms_and_linked_text() -> None:
-    table = _table(("STS", "secondary traumatic stress"))
-    page = ARTICLE.format(title="Secondary traumatic stress", text="Signs &amp; <b>care</b>.")
-    label = PageLabel("Topic", "", 6.0)
-    document = index_document(page, label, "words from a transcript <script>", table)
+def test_index_document_weights_by_kind_and_carries_kind_date_and_linked_text() -> None:
+    page = ARTICLE.format(title="Postvention services", text="Signs &amp; <b>care</b>.")
+    document = index_document(page, PageLabel("Service", "", 8.0, about="after a critical incident"), "words <x>")
     assert document is not None
-    assert '<span data-pagefind-meta="kind:Topic"></span>' in document
-    assert 'data-pagefind-filter="kind:Topic"' in document
-    assert '<p data-pagefind-weight="6">Secondary traumatic stress</p>' in document
-    assert '<p data-pagefind-weight="7">STS</p>' in document, "a synonym of the title weighs as the title"
-    assert "words from a transcript &lt;script&gt;" in document
-    dated = index_document(page, PageLabel("Training", "14 March 2017"), "", table)
+    assert '<h1 data-pagefind-weight="10">Postvention services</h1>' in document
+    assert '<div data-pagefind-weight="2">' in document, "every word of a service counts double"
+    assert '<p data-pagefind-weight="10">after a critical incident</p>' in document
+    assert '<span data-pagefind-meta="kind:Service"></span>' in document
+    assert 'data-pagefind-filter="kind:Service"' in document
+    assert "words &lt;x&gt;" in document
+    dated = index_document(page, PageLabel("Training", "14 March 2017"), "")
     assert dated is not None
     assert '<span data-pagefind-meta="kind:Training"></span><span data-pagefind-meta="date:14 March 2017">' in dated
-    assert 'data-pagefind-weight="6"' not in dated, "a training's title is not weighted again"
+    assert '<h1 data-pagefind-weight="7">' in dated, "a training's title weighs as Pagefind weighs any h1"
+    listing = index_document(page, PageLabel(PAGE_KIND, boost=LISTING_BOOST), "")
+    assert listing is not None
+    assert '<div data-pagefind-weight="0.5">' in listing
+
+
+def test_synonyms_json_lists_the_groups() -> None:
+    groups = [m.Synonyms(terms=("VLN", "virtual learning network")), m.Synonyms(terms=("R&S", "restraint"))]
+    assert json.loads(synonyms_json(groups)) == [["VLN", "virtual learning network"], ["R&S", "restraint"]]
 
 
 def test_pages_without_an_article_and_redirects_are_not_indexed() -> None:
-    table = _table()
-    assert index_document("<html><body>nothing</body></html>", PageLabel(PAGE_KIND), "", table) is None
+    assert index_document("<html><body>nothing</body></html>", PageLabel(PAGE_KIND), "") is None
     redirect = '<html><head><meta http-equiv="refresh" content="0; url=../new/"></head>' + ARTICLE.format(
         title="Moved", text="x"
     )
-    assert index_document(redirect, PageLabel(PAGE_KIND), "", table) is None
+    assert index_document(redirect, PageLabel(PAGE_KIND), "") is None
 
 
 def test_page_labels_name_every_kind_and_list_linked_transcripts() -> None:
@@ -112,6 +104,8 @@ def test_built_site_has_pagefind_full_text_and_no_material_search(fixture_site: 
         assert not (site / "search" / "search_index.json").exists(), "one search only"
         assert (site / "pagefind" / "pagefind.js").is_file()
         assert not list((site / "pagefind").glob("pagefind-*ui*")), "Pagefind's own UIs are not shipped"
+        groups = json.loads((site / "pagefind" / "synonyms.json").read_text(encoding="utf-8"))
+        assert ["VLN", "virtual learning network"] in groups
     fragments = {fragment["url"]: fragment for fragment in pagefind_fragments(fixture_site)}
     debrief = fragments["/trainings/team-debrief/"]
     assert debrief["meta"]["kind"] == "Training"
