@@ -10,6 +10,10 @@
   const bundle = new URL(source.dataset.hubPagefind, location.href);
   const siteBase = new URL("../", bundle).pathname;
   const SHOWN = { header: 8, page: 30 };
+  const PAUSE_MS = 60;
+  // A search starts 60 ms after the last key, and only one runs at a time: while it runs, further keys only
+  // note that the words changed, and the latest words are searched when it ends. A quick typist's "po",
+  // "pos", "post"… so never queue up in Pagefind's worker ahead of the word they are typing.
   const KIND_ORDER = ["Service", "Topic", "Person", "Program", "Learning network", "Archive", "Session", "Training",
     "Action plan", "Page"];
   let engine = null;
@@ -131,10 +135,13 @@
         open(false);
         return;
       }
+      if (query.length < 2) return;  // one letter matches most of the site: wait for the next
       const { pagefind, synonyms } = await load();
+      if (token !== latest) return;
       const filters = select.value ? { kind: select.value } : {};
       const variants = alternatives(query, synonyms);
       let search = await searchAll(pagefind, variants, filters);
+      if (token !== latest) return;
       let note = variants.length > 1 ? ` Also searched: ${variants.slice(1).map((form) => `“${form}”`).join(", ")}.` : "";
       const top = (found) => (found.results.length ? found.results[0].score : 0);
       if (search.results.length < 3 && looser(query) !== query) {
@@ -159,9 +166,31 @@
       open(true);
     };
 
-    input.addEventListener("input", run);
+    let timer = 0;
+    let running = false;
+    let again = false;
+    const start = async () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = true;
+      try {
+        await run();
+      } finally {
+        running = false;
+      }
+      if (again) {
+        again = false;
+        start();
+      }
+    };
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(start, PAUSE_MS);
+    });
     input.addEventListener("focus", () => { load(); if (input.value.trim() && list.children.length) open(true); });
-    select.addEventListener("change", run);
+    select.addEventListener("change", start);
     form.addEventListener("keydown", (event) => {
       const links = [...list.querySelectorAll("a")];
       const at = links.indexOf(document.activeElement);
@@ -186,7 +215,7 @@
       input.value = params.get("q") || "";
       if (params.get("kind")) select.append(new Option(params.get("kind"), params.get("kind")));
       select.value = params.get("kind") || "";
-      if (input.value) run();
+      if (input.value) start();
       input.focus();
     }
   };
