@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,10 @@ def write_index(documents: Iterable[tuple[str, str]], site_dir: Path, synonyms: 
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hub-search-") as scratch:
         _write_documents(documents, Path(scratch))
-        pages = asyncio.run(_write(Path(scratch), output))
+        # A thread of its own: the caller's thread may already run an event loop (Playwright's sync API in tests,
+        # an async plugin), where asyncio.run() refuses to start.
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            pages = thread.submit(asyncio.run, _write(Path(scratch), output)).result()
     for pattern in UNUSED:
         for path in output.glob(pattern):
             path.unlink()
