@@ -34,6 +34,34 @@ async (name) => {
 """
 
 
+SEARCH_SCRIPT = """
+async ([query, typed]) => {
+  // Types `query` into the header's box a letter at a time (`typed` ms apart, as a person types, or all at
+  // once with 0) and returns the time from the last letter to the results painted on screen.
+  const input = document.querySelector("#hub-search-header");
+  const status = document.querySelector("#hub-search-header-panel .hub-search__status");
+  const frame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const pause = (ms) => new Promise((done) => setTimeout(done, ms));
+  input.focus();
+  const letters = typed ? query.length : 1;
+  let start = 0;
+  for (let end = typed ? 1 : query.length; end <= query.length; end++) {
+    if (typed) await pause(typed);
+    start = performance.now();
+    input.value = query.slice(0, end);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+  while (!status.textContent.includes(`“${query}”`)) await pause(2);
+  await frame();                     // until the results are painted
+  return performance.now() - start;
+}
+"""
+TYPING_MS = 120
+"""Between letters: a quick typist on a phone or a keyboard."""
+WARM_QUERIES = ("burnout", "peer support", "Riefer", "trauma", "overdose", "VLN", "session", "harm reduction",
+                "secondary traumatic stress", "recovery")  # fmt: skip
+
+
 @dataclass(frozen=True)
 class BrowserFigures:
     filter_ms: list[float]
@@ -41,29 +69,54 @@ class BrowserFigures:
     items: int
     first_search: dict[str, int]
     """Every file the browser fetched for the first search, gzip-compressed size in bytes."""
+    cold_ms: list[float]
+    """First search on a fresh page (nothing cached), typed a letter at a time: from the last letter to painted
+    results. Pagefind's files start loading when the box gets focus, as they do for a person."""
+    instant_ms: list[float]
+    """First search on a fresh page with the whole query arriving at once (pasted): nothing loaded before."""
+    warm_ms: list[float]
+    """Later searches on the same page, one per query in WARM_QUERIES, pasted."""
 
     @property
     def filter_median(self) -> float:
         return float(statistics.median(self.filter_ms)) if self.filter_ms else float("nan")
 
+    @property
+    def first_ms(self) -> float:
+        return float(statistics.median(self.cold_ms)) if self.cold_ms else float("nan")
 
-def _first_search(page: Page, url: str) -> dict[str, int]:
+    @property
+    def instant_median(self) -> float:
+        return float(statistics.median(self.instant_ms)) if self.instant_ms else float("nan")
+
+    @property
+    def warm_median(self) -> float:
+        return float(statistics.median(self.warm_ms)) if self.warm_ms else float("nan")
+
+
+def _first_search(page: Page, url: str, typed: int) -> tuple[dict[str, int], float]:
+    """Type "postvention" into the header's box on a fresh page: what it fetched (gzip) and how long it took."""
     fetched: dict[str, int] = {}
 
     def record(response: object) -> None:
         address = str(getattr(response, "url", ""))
-        if "search" in address:
+        if "/pagefind/" in address or "search" in address:
             fetched[address.removeprefix(url)] = len(gzip.compress(response.body(), 6))  # type: ignore[attr-defined]
 
     page.on("response", record)
     page.goto(url)
-    page.keyboard.press("/")
-    page.keyboard.type("postvention")
-    page.wait_for_selector(".md-search-result__item a", timeout=60000)
-    return fetched
+    page.wait_for_load_state("networkidle")
+    elapsed = float(page.evaluate(SEARCH_SCRIPT, ["postvention", typed]))
+    page.wait_for_load_state("networkidle")
+    page.remove_listener("response", record)
+    return fetched, elapsed
 
 
-def measure(site: Path) -> BrowserFigures:
+def _warm_searches(page: Page) -> list[float]:
+    return [float(page.evaluate(SEARCH_SCRIPT, [query, 0])) for query in WARM_QUERIES]
+
+
+def measure(site: Path, fresh_pages: int = 5) -> BrowserFigures:
     """Open the catalog of a built site and its search in headless Chromium; no assertion, only figures."""
     path = chromium_path()
     if path is None:
@@ -76,7 +129,17 @@ def measure(site: Path) -> BrowserFigures:
             page.wait_for_selector("[data-hub-filter-form]:not([hidden])", timeout=60000)
             items = int(page.evaluate("document.querySelectorAll('[data-hub-items] > *').length"))
             times = [float(value) for value in page.evaluate(FILTER_SCRIPT, "topic")]
-            searched = _first_search(browser.new_page(), url)
+            cold: list[float] = []
+            instant: list[float] = []
+            for _ in range(fresh_pages):
+                for typed, times_of in ((TYPING_MS, cold), (0, instant)):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})  # an empty cache
+                    searched, elapsed = _first_search(context.new_page(), url, typed)
+                    times_of.append(elapsed)
+                    warm = _warm_searches(context.pages[0])
+                    context.close()
         finally:
             browser.close()
-    return BrowserFigures(filter_ms=times, items=items, first_search=searched)
+    return BrowserFigures(
+        filter_ms=times, items=items, first_search=searched, cold_ms=cold, instant_ms=instant, warm_ms=warm
+    )

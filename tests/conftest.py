@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -148,3 +150,12 @@ def page(chromium: Browser) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pagefind_fragments(site: Path) -> list[dict[str, Any]]:
+    """Every page Pagefind indexed, as stored (one gzip fragment per page: url, content, meta, filters)."""
+    fragments = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragments.append(json.loads(data))
+    return fragments

@@ -104,7 +104,11 @@ KINDS: tuple[Kind, ...] = (
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
 
-SINGLE_FILES: dict[str, Obj] = {"site.yaml": specs.SITE, "audiences.yaml": specs.AUDIENCES}
+SINGLE_FILES: dict[str, Obj] = {
+    "site.yaml": specs.SITE,
+    "audiences.yaml": specs.AUDIENCES,
+    "synonyms.yaml": specs.SYNONYMS,
+}
 """Content that is one file, not a folder of items."""
 
 

@@ -152,6 +152,23 @@ class Loader:
             audiences[entry["id"]] = m.Audience(**entry)
         return audiences
 
+    def load_synonyms(self) -> tuple[m.Synonyms, ...]:
+        """Optional: without sessions/synonyms.yaml search matches words only as written."""
+        path = self.content_dir / "synonyms.yaml"
+        if not path.is_file():
+            return ()
+        checker, node = self.compose(path)
+        values: Any = checker.check(node, SINGLE_FILES["synonyms.yaml"], "") if node is not None else INVALID
+        self.problems.extend(checker.problems)
+        if values is INVALID or node is None:
+            return ()
+        groups = tuple(
+            m.Synonyms(terms=tuple(group["terms"]), line=item.start_mark.line + 1)
+            for group, item in zip(values["synonyms"], _list_items(node, "synonyms"), strict=True)
+        )
+        self.problems.extend(_repeated_terms(self.label(path), groups))
+        return groups
+
     def load_site(self) -> m.Site | None:
         values = self.load_single("site.yaml")
         return None if values is INVALID else m.Site(**values)
@@ -213,6 +230,7 @@ class Loader:
         self.report_outside_links()
         site = self.load_site()
         audiences = self.load_audiences()
+        synonyms = self.load_synonyms()
         for kind in KINDS:
             self.load_kind(kind)
         ids = {name: set(items) for name, items in self.items.items()} | {"audience": set(audiences)}
@@ -220,7 +238,10 @@ class Loader:
         if site is None or self.problems:
             raise ContentError(self.problems)
         catalog = m.Catalog(
-            site=site, audiences=audiences, **{kind.catalog_field: self.items[kind.name] for kind in KINDS}
+            site=site,
+            audiences=audiences,
+            synonyms=synonyms,
+            **{kind.catalog_field: self.items[kind.name] for kind in KINDS},
         )
         self.check_training_series(catalog)
         self.problems.extend(alias_problems(catalog, self.root))
@@ -263,6 +284,33 @@ def _first_alias(file: str, text: str) -> Problem | None:
             line = event.start_mark.line + 1 if event.start_mark else 1
             return Problem(file, line, "", f"repeats a value with the YAML alias *{name} (anchor &{name}); {fix}")
     return None
+
+
+def _list_items(node: yaml.Node, key: str) -> list[yaml.Node]:
+    """The item nodes of the list under `key` of a checked mapping: each item's own line."""
+    for name, value in node.value:
+        if name.value == key:
+            return list(value.value)
+    return []
+
+
+def _repeated_terms(file: str, groups: tuple[m.Synonyms, ...]) -> list[Problem]:
+    """A term in two groups would join them silently; the maintainer decides which group it belongs to."""
+    first: dict[str, int] = {}
+    problems = []
+    for number, group in enumerate(groups):
+        for term in group.terms:
+            key = term.casefold()
+            if key in first:
+                problems.append(
+                    Problem(
+                        file, group.line, f"synonyms[{number}].terms",
+                        f"{term!r} is already in the group on line {first[key]}; keep it in one group "
+                        "(merge the two groups if they mean the same)",
+                    )
+                )  # fmt: skip
+            first.setdefault(key, group.line)
+    return problems
 
 
 def _folder(kind: str) -> str:

@@ -105,6 +105,15 @@ class Audience:
 
 
 @dataclass(frozen=True)
+class Synonyms:
+    """Words that mean the same to the people searching (an abbreviation and its expansion): either finds the other."""
+
+    terms: tuple[str, ...]
+    line: int = 1
+    """Where the group is written in sessions/synonyms.yaml."""
+
+
+@dataclass(frozen=True)
 class Reference:
     """A publication or outside resource; `url` is None when the source gives no address."""
 
@@ -431,6 +440,7 @@ class Catalog:
 
     site: Site
     audiences: dict[str, Audience] = field(default_factory=dict)
+    synonyms: tuple[Synonyms, ...] = ()
     topics: dict[str, Topic] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     trainings: dict[str, Training] = field(default_factory=dict)

@@ -211,6 +211,33 @@ SITE = Obj(
     rules=(_known_timezone,),
 )
 
+
+def _distinct_terms(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A group that names one term twice (in any case) is a slip; search would treat it as one word anyway."""
+    seen: set[str] = set()
+    for term in values["terms"]:
+        if term.casefold() in seen:
+            return [("terms", f"{term!r} is listed twice in this group; keep one")]
+        seen.add(term.casefold())
+    return []
+
+
+SYNONYM_TERM = Text(one_line=True, doc="An abbreviation or a phrase, as people type it: VLN, virtual learning network.")
+SYNONYMS = Obj(
+    fields={
+        "synonyms": _req(
+            ListOf(
+                item=Obj(
+                    fields={"terms": _req(ListOf(item=SYNONYM_TERM, min_items=2))},
+                    rules=(_distinct_terms,),
+                    doc="Terms that search treats as one: typing any of them finds pages with the others.",
+                ),
+                min_items=1,
+            )
+        )
+    }
+)
+
 AUDIENCE = Obj(fields={"id": _req(Identifier()), "title": _req(TITLE)})
 AUDIENCES = Obj(fields={"audiences": _req(ListOf(item=AUDIENCE, min_items=1))})
 

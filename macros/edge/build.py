@@ -19,7 +19,7 @@ from macros.content.model import Catalog
 from macros.outputs.base import OutputFile
 from macros.publish.build import swap_in
 from macros.site.relations import Relations, build_relations
-from macros.site.search import SearchEntry
+from macros.site.search import PageLabel, page_labels
 
 _ATTRIBUTE = "_hub_build"
 """The config attribute that holds the build in progress (MkDocs' own config keeps `_current_page` the same way)."""
@@ -59,18 +59,19 @@ class Staging:
 
 @dataclass
 class Build:
-    """Everything one build computes once: the catalog, its relations, the output files, the search entries."""
+    """Everything one build computes once: the catalog, its relations, the output files, the search labels."""
 
     catalog: Catalog
     relations: Relations
     staging: Staging | None = None
     outputs: dict[str, OutputFile] = field(default_factory=dict)
     """Every file besides pages by its path in the site, made once in `on_files`."""
-    search_entries: list[SearchEntry] = field(default_factory=list)
+    search_labels: dict[str, PageLabel] = field(default_factory=dict)
+    """Kind, date and linked files of every generated page, by address: what search shows and indexes."""
 
     @classmethod
     def start(cls, catalog: Catalog, staging: Staging | None = None) -> Build:
-        build = cls(catalog, build_relations(catalog), staging)
+        build = cls(catalog, build_relations(catalog), staging, search_labels=page_labels(catalog))
         if staging is not None:
             # mkdocs-macros ends a failed build with SystemExit, which skips `on_build_error`: the staging
             # folder goes when this build object does, or at exit at the latest.

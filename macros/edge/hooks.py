@@ -21,9 +21,10 @@ from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
 from macros.publish.editor import bundle, settings
 from macros.publish.project import DEFAULT_SITE_URL, build_date, build_time, commit, public_url, with_slash
+from macros.publish.search_index import write_index
 from macros.site.listings import banner_links
 from macros.site.pages import generate_pages
-from macros.site.search import item_entries, rewrite_index
+from macros.site.search import index_documents, synonyms_json
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
@@ -60,23 +61,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, source in bundle(Path(config.config_file_path).parent).items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     pages = generate_pages(build.catalog, build.relations, build.file_sizes, Path(config.docs_dir))
-    build.search_entries = item_entries(build.catalog, {page.path: page.title for page in pages})
-    compact = {entry.location for entry in build.search_entries}
     for page in pages:
         if files.get_file_from_path(page.src_uri) is not None:
             raise PluginError(
                 f"docs/{page.src_uri} is written by hand, but the page {page.path} is generated from "
                 f"sessions/; rename or remove docs/{page.src_uri}"
             )
-        ItemPage.add(page, files, config, in_search=page.path not in compact)
+        ItemPage.add(page, files, config)
     return files
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Swap the finished site into place, unless a strict build is about to fail on warnings."""
     build = build_of(config)
-    rewrite_index(Path(config.site_dir), build.search_entries)  # Material's search plugin has written it by now
     staging = build.staging
+    if not (config.strict and staging is not None and staging.warned):
+        site, docs = Path(config.site_dir), Path(config.docs_dir)
+        documents = index_documents(site, docs, build.search_labels)
+        report = write_index(documents, site, synonyms_json(build.catalog.synonyms))
+        log.info(f"Search: indexed {report.pages} pages in {report.seconds:.1f} s")
     detach(config)
     if staging is None:
         return

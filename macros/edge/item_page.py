@@ -2,7 +2,7 @@
 
 A plain generated page would be read as front matter plus one raw HTML block, which Python-Markdown parses again
 and MkDocs scans again for anchors: about half of all Markdown time in a large build. This page takes its title,
-search setting and HTML as given, and its anchors from `GeneratedPage.anchor_ids`.
+and HTML as given, and its anchors from `GeneratedPage.anchor_ids`.
 """
 
 from __future__ import annotations
@@ -19,24 +19,20 @@ from macros.site.pages import GeneratedPage
 class ItemPage(Page):
     """A MkDocs page whose content is a `GeneratedPage`'s HTML, out of the nav."""
 
-    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig, *, in_search: bool) -> None:
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
         super().__init__(None, file, config)
         self.generated = generated
-        self.in_search = in_search
-        """False when the page has a compact search entry instead of Material's full-text one."""
 
     @classmethod
-    def add(cls, generated: GeneratedPage, files: Files, config: MkDocsConfig, *, in_search: bool) -> ItemPage:
+    def add(cls, generated: GeneratedPage, files: Files, config: MkDocsConfig) -> ItemPage:
         file = File.generated(config, generated.src_uri, content=generated.html, inclusion=InclusionLevel.NOT_IN_NAV)
         files.append(file)
-        return cls(generated, file, config, in_search=in_search)
+        return cls(generated, file, config)
 
     def read_source(self, config: MkDocsConfig) -> None:
         """Themes print `page.title` without escaping, so the title is stored escaped; no template code runs here."""
         self.markdown = ""
         self.meta = {"title": str(escape(self.generated.title)), "render_macros": False}
-        if not self.in_search:
-            self.meta["search"] = {"exclude": True}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.generated.html

@@ -1,173 +1,211 @@
-"""A compact search index: one short entry per item page with what people search for, not every word on it.
+"""What search knows about each built page: its kind and date, its words, the words that mean the same.
 
-Material's search loads `search/search_index.json` whole into the browser on the first page view. Indexing every
-word of 5,000 item pages makes that 17 MB (3.1 MB gzip); one entry per item page with its title, people, topics,
-year and the start of its summary keeps the site's whole index near 2 MB (under 500 KB gzip) while a presenter's
-surname, a program's name or a topic still finds the page. Hand-written pages keep Material's own entries, with
-long listing sections cut short (each listed item has its own entry). Material's search UI is unchanged.
+The index itself is Pagefind's (macros/publish/search_index.py): a chunked full-text index, so the browser fetches
+only the parts a query needs. This module decides what each page contributes. Every word of the page's article
+counts, and so do words the page only links to: a recording's transcript file and its WebVTT captions are indexed
+as part of the training or session they belong to. Each page carries its kind ("Training", "Person"…) and date
+as Pagefind metadata and a `kind` filter. Its words and its title count by its kind's `search_boost`, so the page
+*about* a word (the service, the person) outranks pages that mention it. Synonyms (sessions/synonyms.yaml) are
+applied by the search box to the query, not to the pages: `synonyms_json` is what it reads.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from macros.content import model as m
 from macros.content.kinds import KINDS
 from macros.content.routes import item_path, series_path, session_path
 from macros.content.values.dates import PartialDate
 
-SUMMARY_CHARS = 90
-"""The first words of a summary: enough to recognize the item in the result list."""
-OTHER_TEXT_CHARS = 600
-"""Hand-written sections longer than this are listings; the listed items are indexed on their own."""
-SESSION_BOOST = 1.0
-"""A series session weighs as a training. Each kind's weight is its `search_boost` in macros/content/kinds.py:
-where one word matches many pages, the page that is about it comes first (the postvention service before the
-trainings that mention postvention, a presenter's page before their trainings)."""
+PAGE_KIND = "Page"
+"""Hand-written pages: section listings, help, the guide for maintainers."""
+KIND_WORDS = {
+    "topic": "Topic",
+    "person": "Person",
+    "training": "Training",
+    "program": "Program",
+    "service": "Service",
+    "action_plan": "Action plan",
+}
+"""What each result says it is; series are a "Learning network" or an "Archive", their sessions a "Session"."""
+SESSION_WORD = "Session"
+UNDATED = "Date not recorded"
+"""What a training or session whose date is `unknown` says, as its page does."""
+TITLE_WEIGHT = 7.0
+"""Pagefind's own weight for an h1."""
+MAX_WEIGHT = 10.0
+LISTING_BOOST = 0.5
+"""Section pages and the home page list items that have pages of their own: the item's page should come first."""
+TEXT_SUFFIXES = (".md", ".txt", ".html", ".vtt")
+"""Linked files whose words belong to the page: transcripts, and captions with their timings dropped."""
+SKIPPED = ("404.html", "search/index.html")
+"""Pages that are never a search result: the not-found page and the search page itself."""
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+_H1_OPEN = re.compile(r"<h1\b")
+_TAG = re.compile(r"<[^>]+>")
+_REDIRECT = re.compile(r'<meta http-equiv="refresh"', re.I)
+_FORM = re.compile(r"<(/?)form\b")
+"""Pagefind skips forms; an action plan's prompts and the labels of its choices are in one."""
 
 
 @dataclass(frozen=True)
-class SearchEntry:
-    location: str
-    """Directory-style page address, as Material writes it (no leading slash)."""
-    title: str
-    text: str
-    boost: float
+class PageLabel:
+    """What a result shows besides its title and excerpt, and how the page ranks."""
 
-    def as_json(self) -> dict[str, Any]:
-        """Material puts title and text into the result list as HTML, so both are escaped here, as its parser does."""
-        entry: dict[str, Any] = {"location": self.location, "title": _html(self.title), "text": _html(self.text)}
-        if self.boost != 1.0:
-            entry["boost"] = self.boost
-        return entry
-
-
-def _html(text: str) -> str:
-    return html.escape(text, quote=False)
+    kind: str
+    date: str = ""
+    """Readable (`14 March 2017`); empty for kinds without a date (people, topics, services)."""
+    boost: float = 1.0
+    """The kind's `search_boost`: 8 for a support service, 1 for a training."""
+    files: tuple[str, ...] = ()
+    """Files under docs/ (transcripts, captions) whose words are this page's."""
+    about: str = ""
+    """Words that say what the page is, weighted with its title: "virtual learning network" for a VLN."""
 
 
-def _cut_html(text: str, limit: int) -> str:
-    """An excerpt of Material's indexed HTML that never ends inside a tag."""
-    cut = excerpt(text, limit)
-    if cut.rfind("<") > cut.rfind(">"):
-        cut = cut[: cut.rfind("<")].rstrip() + " …"
-    return cut
-
-
-def excerpt(text: str | None, limit: int = SUMMARY_CHARS) -> str:
-    """The first words of `text`, cut at a word boundary, on one line."""
-    words = " ".join((text or "").split())
-    if len(words) <= limit:
-        return words
-    return words[:limit].rsplit(" ", 1)[0] + " …"
-
-
-def _join(*parts: str | None) -> str:
-    return " · ".join(part for part in parts if part)
-
-
-def _names(catalog: m.Catalog, ids: Iterable[str]) -> str:
-    return ", ".join(catalog.people[pid].name for pid in ids if pid in catalog.people)
-
-
-def _topics(catalog: m.Catalog, ids: Iterable[str]) -> str:
-    return ", ".join(catalog.topics[tid].title for tid in ids if tid in catalog.topics)
-
-
-def _year(date: PartialDate | None) -> str:
+def _date(date: PartialDate | None) -> str:
     return str(date) if date else ""
 
 
-def _series_entries(
-    catalog: m.Catalog, series: m.Series, titles: Mapping[str, str], boost: float
-) -> Iterator[SearchEntry]:
-    path = series_path(series)
-    people = _names(catalog, series.facilitators)
-    text = _join(people, _topics(catalog, series.topics), excerpt(series.summary))
-    yield SearchEntry(path, titles.get(path, series.title), text, boost)
+def _held(date: PartialDate | None) -> str:
+    """A training or session always says when it was held, or that nobody recorded it."""
+    return str(date) if date else UNDATED
+
+
+def _span(start: PartialDate | None, end: PartialDate | None) -> str:
+    if start and end and start != end:
+        return f"{start} – {end}"
+    return _date(start or end)
+
+
+def _recording_files(recording: m.Recording | None) -> tuple[str, ...]:
+    if recording is None:
+        return ()
+    named = (recording.transcript, recording.captions)
+    return tuple(path for path in named if path and path.endswith(TEXT_SUFFIXES))
+
+
+def _series_labels(series: m.Series, boost: float) -> Iterator[tuple[str, PageLabel]]:
+    word, about = ("Learning network", "virtual learning network") if series.kind == "vln" else ("Archive", "")
+    yield series_path(series), PageLabel(word, _span(series.start, series.end), boost, about=about)
     for session in series.sessions:
-        here = session_path(series, session)
-        presenters = _names(catalog, session.presenters) or people
-        text = _join(series.title, _year(session.date), presenters, excerpt(session.summary))
-        yield SearchEntry(here, titles.get(here, session.title or series.title), text, SESSION_BOOST)
+        label = PageLabel(SESSION_WORD, _held(session.date), 1.0, _recording_files(session.recording))
+        yield session_path(series, session), label
 
 
-def _training(catalog: m.Catalog, training: m.Training) -> str:
-    series = catalog.series.get(training.series or "")
-    return _join(
-        _year(training.date), _names(catalog, training.presenters), _topics(catalog, training.topics),
-        series.title if series else None, excerpt(training.summary),
-    )  # fmt: skip
+def _item_label(kind_name: str, item: object, boost: float) -> PageLabel:
+    if isinstance(item, m.Training):
+        return PageLabel(KIND_WORDS[kind_name], _held(item.date), boost, _recording_files(item.recording))
+    if isinstance(item, m.ActionPlan):
+        return PageLabel(KIND_WORDS[kind_name], _date(item.updated), boost)
+    return PageLabel(KIND_WORDS[kind_name], "", boost)
 
 
-def _person(catalog: m.Catalog, person: m.Person) -> str:
-    return _join(person.credentials, person.role, person.affiliation)
-
-
-def _summary(catalog: m.Catalog, item: Any) -> str:
-    """The first words of the item's summary: the entry of a kind with nothing more to say."""
-    return excerpt(getattr(item, "summary", None))
-
-
-def _program(catalog: m.Catalog, program: m.Program) -> str:
-    return _join(_topics(catalog, program.topics), excerpt(program.summary))
-
-
-def _service(catalog: m.Catalog, service: m.Service) -> str:
-    return _join(service.provider, _topics(catalog, service.topics), excerpt(service.summary))
-
-
-ENTRY_TEXT: dict[str, Callable[[m.Catalog, Any], str]] = {
-    "training": _training,
-    "person": _person,
-    "program": _program,
-    "service": _service,
-}
-"""The words of a kind's compact entry besides its title (`_summary` for a kind not named here); series, with
-their sessions, are `_series_entries`."""
-
-
-def item_entries(catalog: m.Catalog, titles: Mapping[str, str]) -> list[SearchEntry]:
-    """One entry per item page of every kind with a `search_boost`; `titles` are the generated pages' own titles
-    by address, so both always agree."""
-    entries: list[SearchEntry] = []
+def page_labels(catalog: m.Catalog) -> dict[str, PageLabel]:
+    """Every generated page's label by address (`people/leah-harris/`); section pages rank below the items they
+    list; other hand-written pages get `PAGE_KIND` when they are indexed."""
+    labels: dict[str, PageLabel] = {"": PageLabel(PAGE_KIND, boost=LISTING_BOOST)}
     for kind in KINDS:
-        if kind.search_boost is None:
-            continue
+        labels[kind.section_page.removesuffix("index.md")] = PageLabel(PAGE_KIND, boost=LISTING_BOOST)
+        boost = kind.search_boost or 1.0
         if kind.name == "series":
             for series in catalog.series.values():
-                entries.extend(_series_entries(catalog, series, titles, kind.search_boost))
+                labels.update(_series_labels(series, boost))
             continue
         for item in kind.items(catalog).values():
-            path = item_path(kind.name, item.id)
-            text = ENTRY_TEXT.get(kind.name, _summary)(catalog, item)
-            entries.append(SearchEntry(path, titles.get(path, path), text, kind.search_boost))
-    return [entry for entry in entries if entry.location in titles]
+            labels[item_path(kind.name, item.id)] = _item_label(kind.name, item, boost)
+    return labels
 
 
-def compact(index: dict[str, Any], entries: list[SearchEntry]) -> dict[str, Any]:
-    """Material's index with our entries for item pages and the other pages' long sections cut short."""
-    ours = {entry.location for entry in entries}
-    kept = []
-    for doc in index.get("docs", []):
-        page = str(doc.get("location", "")).split("#", 1)[0]
-        if page in ours:
+def caption_text(vtt: str) -> str:
+    """The spoken words of a WebVTT file: no header, cue ids, timings, NOTE blocks or voice tags."""
+    words: list[str] = []
+    for block in re.split(r"\n\s*\n", vtt.replace("\r\n", "\n")):
+        lines = block.strip().split("\n")
+        timing = next((number for number, line in enumerate(lines) if "-->" in line), None)
+        if timing is not None and not lines[0].startswith(("NOTE", "STYLE", "REGION")):
+            words.extend(_TAG.sub("", line) for line in lines[timing + 1 :])
+    return " ".join(" ".join(words).split())
+
+
+def file_text(docs_dir: Path, path: str) -> str:
+    """A transcript's or caption file's words, as plain text for the index."""
+    source = docs_dir / path
+    if not source.is_file():
+        return ""
+    text = source.read_text(encoding="utf-8", errors="replace")
+    if path.endswith(".vtt"):
+        return caption_text(text)
+    return html.unescape(_TAG.sub(" ", text)) if path.endswith(".html") else text
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def synonyms_json(synonyms: Iterable[m.Synonyms]) -> str:
+    """The synonym groups for the search box, which searches every form of a term the query uses and merges the
+    results: the excerpt then marks the words the page really has."""
+    return json.dumps([list(group.terms) for group in synonyms], ensure_ascii=False, separators=(",", ":"))
+
+
+def _weighted(text: str, weight: float) -> str:
+    return f'<p data-pagefind-weight="{min(weight, MAX_WEIGHT):g}">{html.escape(text)}</p>'
+
+
+def body_weight(boost: float) -> float:
+    """Every word of a page counts by its kind: 2 on a support service (boost 8), 1 on a training, ½ on a list."""
+    return round(1 + (boost - 1) / 7, 2) if boost >= 1 else boost
+
+
+def title_weight(boost: float) -> float:
+    """The title counts by kind too: 10 for a support service, Pagefind's 7 for an h1 on a training or a list."""
+    return round(min(MAX_WEIGHT, TITLE_WEIGHT + 3 * (boost - 1) / 7), 2) if boost > 1 else TITLE_WEIGHT
+
+
+def index_document(page_html: str, label: PageLabel, extra_text: str) -> str | None:
+    """The HTML Pagefind indexes for one built page (never served): its article with the title weighted by kind,
+    what the page is about, the linked files' words, and its kind and date. None for a page without an article."""
+    if _REDIRECT.search(page_html[:2000]):
+        return None
+    match = _ARTICLE.search(page_html)
+    if match is None:
+        return None
+    article = _FORM.sub(r"<\1div", match.group(1))
+    weight = title_weight(label.boost)
+    article = _H1_OPEN.sub(f'<h1 data-pagefind-weight="{weight:g}"', article, count=1)
+    parts = [f'<div data-pagefind-weight="{body_weight(label.boost):g}">{article}</div>']
+    if label.about:
+        parts.append(_weighted(label.about, weight))
+    if extra_text:
+        parts.append(f"<section>{html.escape(extra_text)}</section>")
+    meta = [f"kind:{label.kind}"] + ([f"date:{label.date}"] if label.date else [])
+    parts.extend(f'<span data-pagefind-meta="{html.escape(each)}"></span>' for each in meta)
+    parts.append(f'<span data-pagefind-filter="kind:{html.escape(label.kind)}"></span>')
+    return f'<!doctype html><html lang="en"><body><main data-pagefind-body>{"".join(parts)}</main></body></html>'
+
+
+def page_path(relative: str) -> str:
+    """`people/leah-harris/index.html` → `people/leah-harris/`, the key of `page_labels`."""
+    return relative.removesuffix("index.html")
+
+
+def index_documents(site_dir: Path, docs_dir: Path, labels: Mapping[str, PageLabel]) -> Iterator[tuple[str, str]]:
+    """(address, HTML to index) for every page of the built site that can be a result, in a stable order."""
+    for source in sorted(site_dir.rglob("*.html")):
+        relative = source.relative_to(site_dir).as_posix()
+        if relative in SKIPPED or relative.startswith(("pagefind/", "files/", "admin/")):
             continue
-        long = len(doc.get("text", "")) > OTHER_TEXT_CHARS
-        kept.append({**doc, "text": _cut_html(doc["text"], OTHER_TEXT_CHARS)} if long else doc)
-    return {**index, "docs": kept + [entry.as_json() for entry in entries]}
-
-
-def rewrite_index(site_dir: Path, entries: list[SearchEntry]) -> None:
-    """Replace the item pages' entries in the search index Material has just written (if search is enabled)."""
-    path = site_dir / "search" / "search_index.json"
-    if not path.is_file():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    data = json.dumps(compact(index, entries), ensure_ascii=False, separators=(",", ":"))
-    path.write_text(data, encoding="utf-8")
+        path = page_path(relative)
+        label = labels.get(path, PageLabel(PAGE_KIND))
+        extra = " ".join(file_text(docs_dir, name) for name in label.files)
+        document = index_document(source.read_text(encoding="utf-8"), label, extra)
+        if document is not None:
+            yield f"/{path}", document

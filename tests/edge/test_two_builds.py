@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from macros.edge.build import build_of
 
 from ..conftest import make_project
+from ..site.test_search import pagefind_fragments
 
 
 def _build(project: Path, site: Path) -> MkDocsConfig:
@@ -22,8 +22,7 @@ def _build(project: Path, site: Path) -> MkDocsConfig:
 
 
 def _search_titles(site: Path) -> set[str]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return {doc["title"] for doc in index["docs"]}
+    return {str(fragment["meta"]["title"]) for fragment in pagefind_fragments(site)}
 
 
 def test_a_second_build_in_the_same_process_sees_the_change_and_starts_clean(

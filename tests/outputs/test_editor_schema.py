@@ -57,7 +57,7 @@ def _errors(name: str, value: Any) -> list[str]:
 
 def test_every_schema_is_a_valid_draft_2020_12_schema() -> None:
     schemas = documents(SITE_URL)
-    assert set(schemas) == {kind.word for kind in KINDS} | {"site", "audiences"}
+    assert set(schemas) == {kind.word for kind in KINDS} | {"site", "audiences", "synonyms"}
     for name, document in schemas.items():
         Draft202012Validator.check_schema(document)
         assert document["$id"] == f"{SITE_URL}schema/{name}.json"

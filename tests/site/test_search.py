@@ -1,91 +1,117 @@
-"""Search: one compact entry per item page, escaped like Material's own, and the right page first in the browser."""
+"""Search: what each page gives Pagefind's index (full text, linked transcripts and captions, kind, date,
+synonyms), and what the built sites serve (the index, no Material search, the box on every page)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import pytest
-from playwright.sync_api import Page
-
-from macros.site.search import OTHER_TEXT_CHARS, SearchEntry, compact, excerpt
-
-
-def _index(site: Path) -> list[dict[str, object]]:
-    docs: list[dict[str, object]] = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))[
-        "docs"
-    ]
-    return docs
-
-
-def test_excerpt_cuts_at_a_word_and_says_so() -> None:
-    assert excerpt("short  text\non lines") == "short text on lines"
-    cut = excerpt("word " * 40, 22)
-    assert cut == "word word word word …"
-
-
-def test_compact_replaces_item_pages_and_cuts_long_listings() -> None:
-    index = {
-        "config": {"lang": ["en"]},
-        "docs": [
-            {"location": "people/ada/", "title": "Ada", "text": "every word"},
-            {"location": "people/ada/#bio", "title": "Bio", "text": "more words"},
-            {"location": "trainings/", "title": "Trainings", "text": "<ul><li>x</li>" + " <li>item</li>" * 200},
-            {"location": "get-help/", "title": "Get help", "text": "Call 988."},
-        ],
-    }
-    ours = [SearchEntry("people/ada/", "Ada <Lovelace>", "Trainer & author", 4.0)]
-    result = compact(index, ours)
-    assert result["config"] == {"lang": ["en"]}
-    by_location = {doc["location"]: doc for doc in result["docs"]}
-    assert sorted(by_location) == ["get-help/", "people/ada/", "trainings/"]
-    assert by_location["people/ada/"] == {
-        "location": "people/ada/",
-        "title": "Ada &lt;Lovelace&gt;",
-        "text": "Trainer &amp; author",
-        "boost": 4.0,
-    }
-    listing = str(by_location["trainings/"]["text"])
-    assert len(listing) <= OTHER_TEXT_CHARS + 2
-    assert listing.endswith("…")
-    assert listing.rfind("<") < listing.rfind(">")
-    assert by_location["get-help/"]["text"] == "Call 988."
-
-
-def test_every_item_page_has_exactly_one_compact_entry(fixture_site: Path) -> None:
-    docs = _index(fixture_site)
-    locations = [str(doc["location"]) for doc in docs]
-    for page in ("trainings/de-escalation-basics/", "people/ada-lovelace/", "networks/test-vln/1/"):
-        assert locations.count(page) == 1, page
-        assert not [loc for loc in locations if loc.startswith(f"{page}#")], f"{page} still has section entries"
-    training = next(doc for doc in docs if doc["location"] == "trainings/de-escalation-basics/")
-    assert "Ada Lovelace" in str(training["text"])
-    assert "2 April 2019" in str(training["text"])
-    assert any(loc.startswith("get-help/") for loc in locations), "hand-written pages keep Material's entries"
-
-
-def _search(page: Page, url: str, query: str) -> list[str]:
-    """Open Material's search with the keyboard, type, and return the result links in order."""
-    page.goto(url)
-    page.keyboard.press("/")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item a", timeout=15000)
-    links = page.query_selector_all(".md-search-result__item > a")
-    return [urlsplit(str(link.get_attribute("href"))).path.lstrip("/") for link in links]
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("Riefer", "people/melody-riefer/"),
-        ("Sprang", "people/ginny-sprang/"),
-        ("Sanctuary Model", "programs/sanctuary-model/"),
-        ("postvention", "services/postvention/"),
-    ],
+from macros.content import model as m
+from macros.content.load import load_catalog
+from macros.site.search import (
+    LISTING_BOOST,
+    PAGE_KIND,
+    PageLabel,
+    caption_text,
+    index_document,
+    page_labels,
+    synonyms_json,
 )
-def test_search_finds_the_right_page_first(page: Page, shipped_url: str, query: str, first: str) -> None:
-    results = _search(page, shipped_url, query)
-    assert results, f"no result for {query!r}"
-    assert results[0] == first, f"{query!r}: first result {results[0]}, expected {first}; all: {results[:5]}"
+
+from ..conftest import FIXTURES, ROOT, pagefind_fragments
+
+VTT = """WEBVTT
+
+NOTE spoken words only
+
+1
+00:00:00.000 --> 00:00:02.000
+<v Ada>Welcome to the debrief.
+
+00:00:02.000 --> 00:00:04.000 align:start
+We talk about vicarious trauma.
+"""
+ARTICLE = (
+    '<html><body><article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>'
+)
+
+
+def test_caption_text_keeps_the_spoken_words_only() -> None:
+    assert caption_text(VTT) == "Welcome to the debrief. We talk about vicarious trauma."
+
+
+def test_index_document_weights_by_kind_and_carries_kind_date_and_linked_text() -> None:
+    page = ARTICLE.format(title="Postvention services", text="Signs &amp; <b>care</b>.")
+    document = index_document(page, PageLabel("Service", "", 8.0, about="after a critical incident"), "words <x>")
+    assert document is not None
+    assert '<h1 data-pagefind-weight="10">Postvention services</h1>' in document
+    assert '<div data-pagefind-weight="2">' in document, "every word of a service counts double"
+    assert '<p data-pagefind-weight="10">after a critical incident</p>' in document
+    assert '<span data-pagefind-meta="kind:Service"></span>' in document
+    assert 'data-pagefind-filter="kind:Service"' in document
+    assert "words &lt;x&gt;" in document
+    dated = index_document(page, PageLabel("Training", "14 March 2017"), "")
+    assert dated is not None
+    assert '<span data-pagefind-meta="kind:Training"></span><span data-pagefind-meta="date:14 March 2017">' in dated
+    assert '<h1 data-pagefind-weight="7">' in dated, "a training's title weighs as Pagefind weighs any h1"
+    listing = index_document(page, PageLabel(PAGE_KIND, boost=LISTING_BOOST), "")
+    assert listing is not None
+    assert '<div data-pagefind-weight="0.5">' in listing
+
+
+def test_synonyms_json_lists_the_groups() -> None:
+    groups = [m.Synonyms(terms=("VLN", "virtual learning network")), m.Synonyms(terms=("R&S", "restraint"))]
+    assert json.loads(synonyms_json(groups)) == [["VLN", "virtual learning network"], ["R&S", "restraint"]]
+
+
+def test_pages_without_an_article_and_redirects_are_not_indexed() -> None:
+    assert index_document("<html><body>nothing</body></html>", PageLabel(PAGE_KIND), "") is None
+    redirect = '<html><head><meta http-equiv="refresh" content="0; url=../new/"></head>' + ARTICLE.format(
+        title="Moved", text="x"
+    )
+    assert index_document(redirect, PageLabel(PAGE_KIND), "") is None
+
+
+def test_page_labels_name_every_kind_and_list_linked_transcripts() -> None:
+    catalog = load_catalog(FIXTURES / "content" / "sessions", FIXTURES / "content" / "docs")
+    labels = page_labels(catalog)
+    assert labels["trainings/team-debrief/"].files == ("files/team-debrief.vtt",)
+    assert labels["trainings/de-escalation-basics/"].date == "2 April 2019"
+    assert labels["trainings/"] == PageLabel(PAGE_KIND, boost=LISTING_BOOST)
+    kinds = {label.kind for label in labels.values()}
+    assert {"Training", "Session", "Learning network", "Person", "Topic", "Program", "Service", "Action plan"} <= kinds
+
+
+def test_shipped_synonyms_load_and_have_real_terms() -> None:
+    catalog = load_catalog(ROOT / "sessions", ROOT / "docs", root=ROOT)
+    terms = {term for group in catalog.synonyms for term in group.terms}
+    assert {"VLN", "STS", "TIC", "R&S", "CRM", "Community Resiliency Model"} <= terms
+
+
+def test_built_site_has_pagefind_full_text_and_no_material_search(fixture_site: Path, shipped_site: Path) -> None:
+    for site in (fixture_site, shipped_site):
+        assert not (site / "search" / "search_index.json").exists(), "one search only"
+        assert (site / "pagefind" / "pagefind.js").is_file()
+        assert not list((site / "pagefind").glob("pagefind-*ui*")), "Pagefind's own UIs are not shipped"
+        groups = json.loads((site / "pagefind" / "synonyms.json").read_text(encoding="utf-8"))
+        assert ["VLN", "virtual learning network"] in groups
+    fragments = {fragment["url"]: fragment for fragment in pagefind_fragments(fixture_site)}
+    debrief = fragments["/trainings/team-debrief/"]
+    assert debrief["meta"]["kind"] == "Training"
+    vtt = (FIXTURES / "content" / "docs" / "files" / "team-debrief.vtt").read_text(encoding="utf-8")
+    spoken = caption_text(vtt).split()
+    assert " ".join(spoken[:4]) in debrief["content"], "caption text is indexed with its training"
+    assert "/search/" not in fragments
+    assert "/404.html" not in fragments
+
+
+def test_every_page_has_the_search_box_in_its_header(shipped_site: Path) -> None:
+    for path in sorted(shipped_site.rglob("*.html")):
+        if "pagefind" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in text:
+            continue
+        assert 'role="search"' in text, path
+        assert 'for="hub-search-header"' in text, path
+        assert "javascripts/search.js" in text, path
