@@ -154,7 +154,7 @@ def help_lines(catalog: m.Catalog, here: str) -> str:
     lines = catalog.site.help_lines
     crisis = [line for line in lines if line.kind == "crisis"]
     support = [line for line in lines if line.kind != "crisis"]
-    return render("help_lines.html", here, catalog=catalog, crisis=crisis, support=support)
+    return render("help_lines.html", here, site=catalog.site, crisis=crisis, support=support)
 
 
 def banner_links(site: m.Site) -> list[dict[str, str]]:

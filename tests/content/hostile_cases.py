@@ -190,7 +190,13 @@ DATES = [
 ]
 
 SHAPES = [
-    swap("shape-choice-one-option", P, '          - "Stretched"\n          - "Struggling"\n', ""),
+    swap(
+        "shape-choice-one-option",
+        P,
+        '          - "Stretched"\n          - "Struggling"\n'
+        '          - "=1+1 (a formula)"\n          - "-2 or lower"\n',
+        "",
+    ),
     swap("shape-status-available-nothing", T, "    status: coming-soon", "    status: available"),
     swap("shape-recording-no-captions", T, "  captions: provider\n", ""),
     swap("shape-placeholder-left", PERSON, "bio: Ada trains peer workers.", "bio: 'TODO: write the bio'"),

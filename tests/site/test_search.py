@@ -107,8 +107,8 @@ def test_built_site_has_pagefind_full_text_and_no_material_search(fixture_site: 
 
 def test_every_page_has_the_search_box_in_its_header(shipped_site: Path) -> None:
     for path in sorted(shipped_site.rglob("*.html")):
-        if "pagefind" in path.parts:
-            continue
+        if "pagefind" in path.parts or "admin" in path.parts:
+            continue  # the index's own files; the editor's page has its own header
         text = path.read_text(encoding="utf-8")
         if 'http-equiv="refresh"' in text:
             continue
