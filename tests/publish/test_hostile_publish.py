@@ -6,12 +6,14 @@ suite pays for one build. XLSX and CSV formula cases belong with the action-plan
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+import openpyxl
 import pytest
 
 from macros.publish.linkcheck import check_site
@@ -36,9 +38,17 @@ PLACES = {
         ("end: 2017-03", "end: 2107-12"),
     ],
     "site.yaml": [("  - name: Test support line", "  - name: 'Line {0}'")],
-    "action-plans/team-check-in.yaml": [("updated: 2024-05-07", "updated: 1980-01-01")],
+    "action-plans/team-check-in.yaml": [
+        ("updated: 2024-05-07", "updated: 1980-01-01"),
+        ('label: "What happened this month"', 'label: "+1+2 happened"'),
+        ('label: "Date we met"', 'label: "-3 days ago"'),
+        ('guidance: "A few sentences."', "guidance: \"=cmd|' /C calc'!A0\""),
+        ('label: "Who leads"', "label: \"@SUM(1+1)*cmd|' /C calc'!A0\""),
+    ],
 }
 """File → (text, replacement) pairs; `{0}` is the payload, quoted as YAML text."""
+FORMULAS = ("+1+2 happened", "-3 days ago", "=cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0")
+"""Plan text that a spreadsheet would run as a formula (OWASP's CSV-injection leaders: = + - @)."""
 TRAINING_FILES = [("file: files/slides.pdf", "file: files/notes#2?.pdf")]
 
 
@@ -112,3 +122,22 @@ def test_schemas_and_redirects_stay_well_formed(hostile_site: Path) -> None:
     redirect = (hostile_site / "trainings" / "old-basics" / "index.html").read_text(encoding="utf-8")
     assert "de-escalation-basics/" in redirect
     assert "<img src=x onerror" not in redirect
+
+
+def test_plan_text_that_looks_like_a_formula_stays_text_in_xlsx_and_csv(hostile_site: Path) -> None:
+    plan = hostile_site / "action-plans" / "team-check-in"
+    workbook = openpyxl.load_workbook(next(plan.glob("*.xlsx")))
+    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"], "no formula cell"
+    values = {str(cell.value) for cell in cells if cell.value is not None}
+    for formula in FORMULAS:
+        assert any(formula in value for value in values), formula
+    with next(plan.glob("*.csv")).open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    texts = [cell for row in rows for cell in row]
+    assert not [cell for cell in texts if cell[:1] in ("=", "+", "-", "@", "\t", "\r")], "every leader neutralized"
+    for formula in FORMULAS:
+        assert "'" + formula in texts, formula
+    with zipfile.ZipFile(next(plan.glob("*.docx"))) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "=cmd|&apos; /C calc&apos;!A0" in document or "=cmd|' /C calc'!A0" in document
