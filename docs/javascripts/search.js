@@ -144,8 +144,9 @@
       if (token !== latest) return;
       let note = variants.length > 1 ? ` Also searched: ${variants.slice(1).map((form) => `“${form}”`).join(", ")}.` : "";
       const top = (found) => (found.results.length ? found.results[0].score : 0);
-      if (search.results.length < 3 && looser(query) !== query) {
-        // A typo leaves no or few weak matches; the first letters of each long word usually find what was meant.
+      if (looser(query) !== query) {
+        // A typo leaves no matches, or only weak ones on stray letters ("-m" for "Mockinbird"); the first letters
+        // of each long word usually find what was meant, and win only when they match far better.
         const loose = await searchAll(pagefind, [looser(query)], filters);
         if (top(loose) > 2 * top(search)) {
           note = ` Few pages match it; showing pages with words starting “${looser(query)}”.`;
