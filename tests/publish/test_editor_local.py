@@ -51,9 +51,10 @@ def test_edit_serves_the_editor_with_its_file_server_and_stops_both(tmp_path: Pa
     site_port, server_port = _free_port(), _free_port()
     environment = {"PATH": os.environ["PATH"], "HOME": str(project), "HUB_CMS_LOCAL_PORT": str(server_port)}
     command = [sys.executable, "-m", "macros", "edit", "-a", f"127.0.0.1:{site_port}"]
-    process = subprocess.Popen(
-        command, cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process = subprocess.Popen(  # its own process group, as a terminal gives a command: Ctrl-C reaches all of it
+        command, cwd=project, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )  # fmt: skip
     try:
         config = _fetch(f"http://127.0.0.1:{site_port}/admin/config.yml", 90)
         assert config is not None
@@ -61,7 +62,11 @@ def test_edit_serves_the_editor_with_its_file_server_and_stops_both(tmp_path: Pa
         assert _listening(server_port)
         assert _fetch(f"http://127.0.0.1:{site_port}/admin/decap-cms.js", 5)
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        try:
+            process.wait(timeout=60)
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
     assert not _listening(server_port)
     assert not _listening(site_port)
