@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -58,12 +59,13 @@ def _shipped(name: str) -> bool:
 
 
 def run_local(project: Path, address: str) -> int:
-    """`python -m macros edit`: the file server on 127.0.0.1 and `mkdocs serve`; Ctrl-C stops both."""
+    """`python -m macros edit`: the file server on 127.0.0.1 and `mkdocs serve`; Ctrl-C (or SIGTERM) stops both."""
     server_script = project / DECAP_SERVER
     node = shutil.which("node")
     if node is None or not server_script.is_file():
         print(f"The editor's local server is not installed: {NPM_HINT}.", file=sys.stderr)
         return 1
+    _stop_on_signals()
     editor = settings()
     environment = os.environ | {
         "PORT": str(editor.local_port),
@@ -71,19 +73,38 @@ def run_local(project: Path, address: str) -> int:
         "GIT_REPO_DIRECTORY": str(project),
         "MODE": "fs",
     }
-    server = subprocess.Popen([node, str(server_script)], cwd=project, env=environment)
+    children = [subprocess.Popen([node, str(server_script)], cwd=project, env=environment)]
     try:
-        if not wait_for(editor.local_url, server):
+        if not wait_for(editor.local_url, children[0]):
             print(f"The editor's local server did not start on port {editor.local_port}.", file=sys.stderr)
             return 1
         print(f"Open http://{address}/admin/ to edit; the files are saved under {project / 'sessions'}.")
         serve = [sys.executable, "-m", "mkdocs", "serve", "-a", address]
-        return subprocess.run(serve, cwd=project, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}, check=False).returncode
+        children.append(subprocess.Popen(serve, cwd=project, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"}))
+        return children[1].wait()
     except KeyboardInterrupt:
         return 0
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for child in reversed(children):
+            _stop(child)
+
+
+def _stop_on_signals() -> None:
+    """Ctrl-C and SIGTERM end the command, even when it was started with SIGINT ignored (a background job)."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    """Ask a child to stop, and make it stop if it has not within 10 s."""
+    if child.poll() is not None:
+        return
+    child.terminate()
+    try:
+        child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
 
 
 def wait_for(url: str, server: subprocess.Popen[bytes], seconds: float = 20) -> bool:
