@@ -8,7 +8,6 @@ for what a form cannot check (ids that exist, files that exist, cross-field rule
 
 from __future__ import annotations
 
-import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,9 @@ import yaml
 from macros.content import model as m
 from macros.content import spec as s
 from macros.content.kinds import KINDS, SINGLE_FILES
-from macros.content.values.ids import ID_PATTERN
+from macros.content.values.dates import FIRST_YEAR, LAST_YEAR
 from macros.outputs.base import BuildInfo, EditorSettings, OutputFile
+from macros.outputs.schemas import value_pattern
 from macros.site.relations import Relations
 
 ADMIN = "admin/"
@@ -29,7 +29,6 @@ SETTINGS = "settings"
 MEDIA_FOLDER = "docs/files"
 PUBLIC_FOLDER = "files"
 """Uploads land in docs/files/ and the field holds `files/<name>`, the path the loader expects."""
-DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 BUNDLE_SCRIPT = "decap-cms.js"
 EDITOR_SCRIPT = Path(__file__).with_name("editor.js")
 """Starts the editor: reads config.yml, registers the YAML formats that keep the specs' field order."""
@@ -201,25 +200,28 @@ def relation(kind_name: str) -> dict[str, Any]:
 
 
 def _pattern(spec: s.Spec) -> tuple[str, str] | None:
-    """The form's first check of a single-line value (Decap adds the full stop); the loader's message says more."""
+    """The form's first check of a single-line value (Decap adds the full stop): the editor schema's pattern, with
+    a hint in words; the loader's message says more."""
+    hint = _HINTS.get(type(spec))
+    pattern = value_pattern(spec) if hint is not None else None
+    if pattern is None or hint is None:
+        return None
     if isinstance(spec, s.Date):
-        unknown = "|unknown" if spec.allow_unknown else ""
-        words = ", or unknown" if spec.allow_unknown else ""
-        return f"^({DATE_PATTERN[1:-1]}{unknown})$", f"Write a date like 2017, 2017-03 or 2017-03-14{words}"
-    if isinstance(spec, s.Identifier):
-        return ID_PATTERN, "Use lower-case letters, digits and hyphens, like peer-support"
+        hint += f"{', or unknown' if spec.allow_unknown else ''} (years {FIRST_YEAR} to {LAST_YEAR})"
     if isinstance(spec, s.Url):
-        starts = "|".join(re.escape(f"{name}:") for name in spec.schemes)
-        return f"^({starts})\\S+$", "Write the whole address, starting with " + " or ".join(
-            f"{name}:" for name in spec.schemes
-        )
-    if isinstance(spec, s.Email):
-        return r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "Write an address like team@example.org"
-    if isinstance(spec, s.Phone):
-        return r"^\+?[0-9][0-9 ().-]{1,20}[0-9]$", "Write digits, with spaces, dots or dashes if you like"
-    if isinstance(spec, s.Doi):
-        return r"^10\.[0-9]{4,9}/\S+$", "Write it like 10.1093/sw/52.1.63, without https://doi.org/"
-    return None
+        hint += " or ".join(f"{name}:" for name in spec.schemes)
+    return pattern, hint
+
+
+_HINTS: dict[type[s.Spec], str] = {
+    s.Date: "Write a date like 2017, 2017-03 or 2017-03-14",
+    s.Identifier: "Use lower-case letters, digits and hyphens, like peer-support",
+    s.Url: "Write the whole address, starting with ",
+    s.Email: "Write an address like team@example.org",
+    s.Phone: "Write digits, with spaces, dots or dashes if you like",
+    s.Doi: "Write it like 10.1093/sw/52.1.63, without https://doi.org/",
+}
+"""The kinds of value the form checks as they are typed, with the hint it shows when one does not match."""
 
 
 def _label(name: str) -> str:

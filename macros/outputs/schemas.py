@@ -97,6 +97,16 @@ def _shape(spec: s.Spec) -> dict[str, Any]:
     return _string(spec)
 
 
+def value_pattern(spec: s.Spec) -> str | None:
+    """The pattern a one-line value of `spec` must match, or None: one source for the JSON Schemas and the
+    browser editor's form, so both refuse what the build refuses (a year outside the range, a look-alike host)."""
+    if isinstance(spec, s.Date):
+        unknown = "|unknown" if spec.allow_unknown else ""
+        return f"^({DATE_PATTERN[1:-1]}{unknown})$"
+    pattern = _plain_string(spec).get("pattern")
+    return str(pattern) if pattern else None
+
+
 def _string(spec: s.Spec) -> dict[str, Any]:
     if isinstance(spec, s.Text):
         return _text(spec)

@@ -92,7 +92,7 @@ def split_series(catalog: m.Catalog, today: date) -> tuple[list[m.Series], list[
 
 
 def catalog_list(catalog: m.Catalog, relations: Relations, here: str) -> str:
-    """Every recorded training and session, newest first, with facet filters that work without a server."""
+    """Every training and session, newest first, with facet filters that work without a server."""
     entries = relations.entries
     return render(
         "catalog.html",

@@ -22,6 +22,7 @@ from macros.content import model as m
 from macros.content.kinds import KINDS
 from macros.content.routes import item_path, series_path, session_path
 from macros.content.values.dates import PartialDate
+from macros.site.transcripts import cues_of
 
 PAGE_KIND = "Page"
 """Hand-written pages: section listings, help, the guide for maintainers."""
@@ -125,14 +126,8 @@ def page_labels(catalog: m.Catalog) -> dict[str, PageLabel]:
 
 
 def caption_text(vtt: str) -> str:
-    """The spoken words of a WebVTT file: no header, cue ids, timings, NOTE blocks or voice tags."""
-    words: list[str] = []
-    for block in re.split(r"\n\s*\n", vtt.replace("\r\n", "\n")):
-        lines = block.strip().split("\n")
-        timing = next((number for number, line in enumerate(lines) if "-->" in line), None)
-        if timing is not None and not lines[0].startswith(("NOTE", "STYLE", "REGION")):
-            words.extend(_TAG.sub("", line) for line in lines[timing + 1 :])
-    return " ".join(" ".join(words).split())
+    """The spoken words of a WebVTT file, read by the same parser as the page's caption lines."""
+    return " ".join(cue.text for cue in cues_of(vtt))
 
 
 def file_text(docs_dir: Path, path: str) -> str:

@@ -35,8 +35,17 @@ def caption_cues(recording: m.Recording | None, docs_dir: Path | None) -> list[C
     if recording is None or docs_dir is None or not recording.captions or recording.captions == "provider":
         return []
     try:
-        captions = webvtt.read(str(docs_dir / recording.captions))
-    except (OSError, MalformedFileError, MalformedCaptionError):
-        return []  # `validate` reports a missing or broken file; the page keeps its download link
+        text = (docs_dir / recording.captions).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # `validate` reports a missing or unreadable file; the page keeps its download link
+    return cues_of(text)
+
+
+def cues_of(vtt: str) -> list[Cue]:
+    """The spoken lines of WebVTT text: no header, cue ids, settings, NOTE blocks or voice tags; [] if malformed."""
+    try:
+        captions = webvtt.from_string(vtt)
+    except (MalformedFileError, MalformedCaptionError):
+        return []
     cues = (Cue(caption.start_in_seconds, " ".join(caption.text.split())) for caption in captions.captions)
     return [cue for cue in cues if cue.text]
