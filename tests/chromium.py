@@ -13,6 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from .node_tools import AXE, require
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page, Route
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -54,3 +61,35 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+"""WCAG 2.1 A and AA: the level the site promises."""
+
+
+def network_cut(page: Page, seen: list[str]) -> None:
+    """Record every request into `seen`; one for any host but 127.0.0.1 is refused, as if the network were cut."""
+
+    def handle(route: Route) -> None:
+        seen.append(route.request.url)
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
+
+    page.route("**/*", handle)
+
+
+def axe_run(page: Page) -> dict[str, Any]:
+    """axe-core on the page as it stands: `found` (one line per violation: rule, help, where) and `passed` (count)."""
+    page.add_script_tag(path=str(require(AXE)))
+    result: dict[str, Any] = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            const found = result.violations.map(
+                v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`);
+            return {found, passed: result.passes.length};
+        }""",
+        AXE_TAGS,
+    )
+    return result

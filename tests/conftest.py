@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -159,3 +160,10 @@ def pagefind_fragments(site: Path) -> list[dict[str, Any]]:
         data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
         fragments.append(json.loads(data))
     return fragments
+
+
+def free_port() -> int:
+    """A port of 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])

@@ -7,17 +7,16 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page
 
-from ..node_tools import AXE, VNU, java, require
+from ..chromium import axe_run, network_cut
+from ..node_tools import VNU, java, require
 
 pytestmark = pytest.mark.browser
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGES: list[tuple[str, str]] = [
     ("shipped", ""),
     ("shipped", "networks/"),  # section listings
@@ -54,33 +53,6 @@ def _site(request: pytest.FixtureRequest, which: str) -> str:
     return str(request.getfixturevalue(f"{which}_url"))
 
 
-def _local_only(page: Page, seen: list[str]) -> None:
-    """Record every request; anything not for 127.0.0.1 is refused, as if the network were cut."""
-
-    def handle(route: Route) -> None:
-        seen.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    page.route("**/*", handle)
-
-
-def _axe_violations(page: Page) -> dict[str, Any]:
-    page.add_script_tag(path=str(require(AXE)))
-    result: dict[str, Any] = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
-            const found = result.violations.map(
-                v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`);
-            return {found, passed: result.passes.length};
-        }""",
-        AXE_TAGS,
-    )
-    return result
-
-
 def _no_sideways_scroll(page: Page) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
 
@@ -92,7 +64,7 @@ def test_page_passes_axe_fits_the_screen_with_no_third_party_request(
 ) -> None:
     page.set_viewport_size(dict(zip(("width", "height"), WIDTHS[width], strict=True)))
     seen: list[str] = []
-    _local_only(page, seen)
+    network_cut(page, seen)
     response = page.goto(_site(request, which) + path, wait_until="networkidle")
     assert response is not None
     assert response.status == 200
@@ -102,7 +74,7 @@ def test_page_passes_axe_fits_the_screen_with_no_third_party_request(
     assert _no_sideways_scroll(page), "the page scrolls sideways"
     if "?" in path:
         assert page.locator("input[name=topic]:checked").count() == 1, "the filter in the address was not applied"
-    violations = _axe_violations(page)
+    violations = axe_run(page)
     assert violations["found"] == []
     assert violations["passed"] > 10
 
@@ -113,7 +85,7 @@ def test_the_open_filter_drawer_passes_axe_on_a_phone(page: Page, fixture_url: s
     page.locator(".hub-filters__panel > summary").click()
     assert page.locator("[data-hub-drawer]").is_visible()
     assert _no_sideways_scroll(page)
-    violations = _axe_violations(page)
+    violations = axe_run(page)
     assert violations["found"] == []
 
 

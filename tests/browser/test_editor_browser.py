@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -23,7 +22,7 @@ import yaml
 
 from macros.publish.editor import DECAP_SERVER, wait_for
 from tests.chromium import serve
-from tests.conftest import ROOT, make_project, mkdocs_build
+from tests.conftest import ROOT, free_port, make_project, mkdocs_build
 from tests.node_tools import require
 
 if TYPE_CHECKING:
@@ -35,12 +34,6 @@ TITLE = "Supporting peers: after a loss"
 SLUG = "supporting-peers-after-a-loss"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """A copy of the project with the editor bundle, built and served; its own decap-server on a free port."""
@@ -50,7 +43,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str
         pytest.skip("no `node` found: install Node.js 20 or newer (the README's test command needs it for npm ci)")
     project = make_project(tmp_path_factory.mktemp("editor-project"))
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [node, str(ROOT / DECAP_SERVER)],
         cwd=project,

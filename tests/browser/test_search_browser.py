@@ -3,16 +3,15 @@ the box works by keyboard and screen reader, results say what they are, and noth
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page
 
+from ..chromium import axe_run, network_cut
 from ..conftest import ROOT
-from ..node_tools import AXE, require
 
 pytestmark = pytest.mark.browser
 
@@ -20,22 +19,8 @@ QUERIES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "search_queries
 SHARED: list[dict[str, Any]] = yaml.safe_load(
     (ROOT / "tests" / "search_queries_shared.yaml").read_text(encoding="utf-8")
 )
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BOX = "#hub-search-header"
 PANEL = "#hub-search-header-panel"
-
-
-def _local_only(page: Page, seen: list[str]) -> None:
-    """Every request is recorded; one for another host is refused, as if the network were cut."""
-
-    def handle(route: Route) -> None:
-        seen.append(route.request.url)
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
-
-    page.route("**/*", handle)
 
 
 def _type_in_header(page: Page, query: str) -> list[str]:
@@ -73,7 +58,7 @@ def test_shared_query_finds_the_page_in_the_top_three(page: Page, shipped_url: s
 
 def test_search_sends_no_request_beyond_the_site(page: Page, shipped_url: str) -> None:
     seen: list[str] = []
-    _local_only(page, seen)
+    network_cut(page, seen)
     page.goto(shipped_url, wait_until="networkidle")
     before = len(seen)
     assert _type_in_header(page, "burnout")
@@ -151,7 +136,6 @@ def test_enter_opens_the_search_page_with_the_query(page: Page, fixture_url: str
 
 @pytest.mark.parametrize("path", ["search/?q=burnout", "search/?q=VLN&kind=Learning+network"])
 def test_search_page_with_results_passes_axe(page: Page, shipped_url: str, path: str) -> None:
-    axe = require(AXE)
     page.goto(shipped_url + path)
     page.wait_for_selector(".hub-search--page .hub-search__results a")
     if "kind=" in path:
@@ -159,24 +143,13 @@ def test_search_page_with_results_passes_axe(page: Page, shipped_url: str, path:
         assert set(page.locator(".hub-search--page .hub-search__meta").all_inner_texts()) == {
             "Learning network · January 2017 – September 2017"
         }
-    _axe_clean(page, axe)
+    assert axe_run(page)["found"] == []
 
 
 def test_open_header_results_pass_axe(page: Page, shipped_url: str) -> None:
-    axe = require(AXE)
     page.goto(shipped_url)
     _type_in_header(page, "postvention")
-    _axe_clean(page, axe)
-
-
-def _axe_clean(page: Page, axe: Path) -> None:
-    page.add_script_tag(path=str(axe))
-    found = page.evaluate(
-        """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}})).violations.map(
-            v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`)""",
-        AXE_TAGS,
-    )
-    assert found == []
+    assert axe_run(page)["found"] == []
 
 
 def test_phone_header_links_to_a_search_page_that_fits(page: Page, shipped_url: str) -> None:

@@ -16,14 +16,8 @@ from pathlib import Path
 import pytest
 
 from macros.publish.editor import DECAP_SERVER
-from tests.conftest import ROOT, make_project
+from tests.conftest import ROOT, free_port, make_project
 from tests.node_tools import require
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _fetch(url: str, seconds: float) -> str | None:
@@ -48,7 +42,7 @@ def test_edit_serves_the_editor_with_its_file_server_and_stops_both(tmp_path: Pa
         pytest.skip("no `node` found: install Node.js 20 or newer")
     project = make_project(tmp_path / "project")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    site_port, server_port = _free_port(), _free_port()
+    site_port, server_port = free_port(), free_port()
     environment = {"PATH": os.environ["PATH"], "HOME": str(project), "HUB_CMS_LOCAL_PORT": str(server_port)}
     command = [sys.executable, "-m", "macros", "edit", "-a", f"127.0.0.1:{site_port}"]
     process = subprocess.Popen(  # its own process group, as a terminal gives a command: Ctrl-C reaches all of it
