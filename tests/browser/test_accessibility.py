@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from ..chromium import axe_run, network_cut
 from ..node_tools import VNU, java, require
@@ -83,7 +83,7 @@ def test_the_open_filter_drawer_passes_axe_on_a_phone(page: Page, fixture_url: s
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(fixture_url + "trainings/", wait_until="networkidle")
     page.locator(".hub-filters__panel > summary").click()
-    assert page.locator("[data-hub-drawer]").is_visible()
+    expect(page.locator("[data-hub-drawer]")).to_be_visible()  # waits for the drawer, as a person would
     assert _no_sideways_scroll(page)
     violations = axe_run(page)
     assert violations["found"] == []
