@@ -21,7 +21,7 @@ from macros.edge.build import Build, attach
 from macros.edge.entry import define_env
 from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
-from macros.site.listings import banner_links
+from macros.site.listings import crisis_bar
 from macros.site.pages import generate_pages
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
@@ -58,12 +58,12 @@ def _render_hand_written(docs: Path, macro_env: _MacroEnv) -> None:
         path.write_text(text[: match.end()] + rendered if match else rendered, encoding="utf-8")
 
 
-def _config(project: Path, sections: set[str], help_lines: list[dict[str, str]]) -> dict[str, Any]:
+def _config(project: Path, sections: set[str], crisis_lines: list[dict[str, Any]]) -> dict[str, Any]:
     config: dict[str, Any] = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks", None)
     config.pop("watch", None)
     config["plugins"] = ["search"]
-    config.setdefault("extra", {})["hub_help_lines"] = help_lines
+    config.setdefault("extra", {})["hub_crisis_bar"] = crisis_lines
     config["not_in_nav"] = "\n".join(f"/{section}/*/" for section in sorted(sections))
     return config
 
@@ -93,5 +93,5 @@ def write_baseline(project: Path, target: Path) -> None:
     attach(macro_env.conf, build)
     define_env(macro_env)
     _render_hand_written(docs, macro_env)
-    baseline = _config(project, sections, banner_links(catalog.site))
+    baseline = _config(project, sections, crisis_bar(catalog.site))
     (target / "mkdocs.yml").write_text(yaml.safe_dump(baseline, sort_keys=False, allow_unicode=True), encoding="utf-8")

@@ -180,11 +180,21 @@ CONTACT = Obj(
     build=lambda values, checker: m.Contact(**values),
 )
 
+
+def _short_name_in_the_bar(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The short name is shown only in the crisis bar, which lists crisis lines; elsewhere it would do nothing."""
+    if values.get("short_name") and values.get("kind") != "crisis":
+        return [("short_name", "names a line in the crisis bar, which lists only `kind: crisis` lines; remove it")]
+    return []
+
+
 HELP_LINE = Obj(
     fields={
         "name": _req(TITLE),
         "description": _req(PARAGRAPHS),
-        "short_name": _opt(Text(one_line=True, doc="A few words for the banner on every page.")),
+        "short_name": _opt(
+            Text(one_line=True, doc="A crisis line's name in the bar on every page, in a few words: 988 Lifeline.")
+        ),
         "phone": _opt(Phone()),
         "text": _opt(Phone(doc="A number that takes text messages.")),
         "chat_url": _opt(Url()),
@@ -196,6 +206,7 @@ HELP_LINE = Obj(
             )
         ),
     },
+    rules=(_short_name_in_the_bar,),
     build=lambda values, checker: m.HelpLine(**values),
 )
 

@@ -17,12 +17,13 @@ from macros.content.load import load_catalog
 from macros.content.problems import ContentError
 from macros.edge.build import Build, Staging, attach, build_of, detach
 from macros.edge.item_page import ItemPage
+from macros.edge.theme import theme_text, theme_values
 from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
 from macros.publish.editor import bundle, settings
 from macros.publish.project import DEFAULT_SITE_URL, build_date, build_time, commit, public_url, with_slash
 from macros.publish.search_index import write_index
-from macros.site.listings import banner_links
+from macros.site.listings import crisis_bar
 from macros.site.pages import generate_pages
 from macros.site.search import index_documents, synonyms_json
 
@@ -44,9 +45,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     staging = Staging.beside(Path(config.site_dir))
     attach(config, Build.start(catalog, staging))
     config.site_dir = str(staging.folder)
-    config.extra["hub_help_lines"] = banner_links(catalog.site)
-    config.site_description = " ".join(catalog.site.description.split())  # one source: sessions/site.yaml
-    config.extra["hub_build"] = {"date": build_date(), "commit": commit(project)}
+    # One source, sessions/site.yaml; each value escaped once as it is handed to the theme (macros/edge/theme.py).
+    config.site_name = theme_text(catalog.site.title)
+    config.site_description = theme_text(" ".join(catalog.site.description.split()))
+    config.extra["hub_crisis_bar"] = theme_values(crisis_bar(catalog.site))
+    config.extra["hub_build"] = theme_values({"date": build_date(), "commit": commit(project)})
     return config
 
 

@@ -7,12 +7,12 @@ and HTML as given, and its anchors from `GeneratedPage.anchor_ids`.
 
 from __future__ import annotations
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from macros.edge.theme import theme_text
 from macros.site.pages import GeneratedPage
 
 
@@ -32,7 +32,7 @@ class ItemPage(Page):
     def read_source(self, config: MkDocsConfig) -> None:
         """Themes print `page.title` without escaping, so the title is stored escaped; no template code runs here."""
         self.markdown = ""
-        self.meta = {"title": str(escape(self.generated.title)), "render_macros": False}
+        self.meta = {"title": theme_text(self.generated.title), "render_macros": False}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.generated.html

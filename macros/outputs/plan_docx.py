@@ -155,8 +155,14 @@ def column_widths(columns: list[list[str]], total: int, labelled: bool) -> list[
     widths = [0] * len(columns)
     if labelled:
         want = max(_text_width(text, bold=True) for text in columns[0])
-        widths[0] = max(floors[0], min(want, int(total * LABEL_SHARE)))
+        widths[0] = min(max(floors[0], min(want, int(total * LABEL_SHARE))), total // 2)
     open_columns = list(range(1 if labelled else 0, len(columns)))
+    # A word longer than a fair share (a pasted address, a long compound) breaks inside its cell rather than
+    # pushing the other columns off the page.
+    rest = total - widths[0]
+    if sum(floors[index] for index in open_columns) > rest:
+        fair = rest // len(open_columns)
+        floors = [min(floor, fair) for floor in floors]
     while open_columns:
         share = (total - sum(widths)) // len(open_columns)
         narrow = [index for index in open_columns if floors[index] > share]
@@ -209,7 +215,7 @@ def _prompt_rows(document: object, section: m.PlanSection, width: int) -> None:
     grid: Table = document.add_table(rows=len(section.fields), cols=2)  # type: ignore[attr-defined]
     grid.style = "Table Grid"
     longest = max(_longest_word(plan_field.label, bold=True) for plan_field in section.fields)
-    prompt_width = max(longest, int(width * PROMPT_SHARE))
+    prompt_width = min(max(longest, int(width * PROMPT_SHARE)), int(width * (1 - PROMPT_SHARE)))
     _fix_widths(grid, [prompt_width, width - prompt_width])
     for row, plan_field in zip(grid.rows, section.fields, strict=True):
         prompt, answer = row.cells

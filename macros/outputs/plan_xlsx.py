@@ -30,7 +30,9 @@ from macros.content.plans import answer_name, cell_key, field_key, front_matter,
 from macros.outputs.office import app_xml, moment, stable_zip
 from macros.site.render import paragraphs
 
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
+BODY_FONT = "Calibri"
+"""The workbook's own body font, named on every styled cell too, so bold text is not set in a fallback serif."""
+_HEADER_FONT = Font(name=BODY_FONT, bold=True, color="FFFFFF")
 _HEADER_FILL = PatternFill("solid", fgColor="3F51B5")
 _ANSWER_FILL = PatternFill("solid", fgColor="FFFDE7")
 _THIN = Side(style="thin", color="999999")
@@ -110,20 +112,31 @@ def _page_setup(sheet: Worksheet, plan: m.ActionPlan, landscape: bool, title_row
     sheet.oddFooter.right.size = 9
 
 
-def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str) -> None:
-    _put(sheet, 1, 1, plan.title).font = Font(bold=True, size=14)  # type: ignore[attr-defined]
-    _put(sheet, 2, 1, subtitle).font = Font(bold=True)  # type: ignore[attr-defined]
-    _put(sheet, 3, 1, stamp(plan))
+_TOP_ROWS = ((14, True), (11, True), (11, False))
+"""Font size and weight of the plan's title, the sheet's subtitle and the version line above the grid."""
+
+
+def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str, widths: list[float]) -> None:
+    """Title, subtitle and version, each merged across the sheet's columns and wrapped, so nothing prints cut off
+    past the last column (Excel prints only the columns in use)."""
+    span = sum(widths)
+    for row, (text, (size, bold)) in enumerate(zip((plan.title, subtitle, stamp(plan)), _TOP_ROWS, strict=True), 1):
+        cell = _put(sheet, row, 1, text)
+        cell.font, cell.alignment = Font(name=BODY_FONT, bold=bold, size=size), _WRAP  # type: ignore[attr-defined]
+        if len(widths) > 1:
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+        scale = size / 11 * (1.1 if bold else 1.0)
+        sheet.row_dimensions[row].height = math.ceil(lines_needed(text, span / scale) * LINE_HEIGHT * size / 11 + 4)
 
 
 def _about(sheet: Worksheet, plan: m.ActionPlan) -> None:
     """Purpose, who fills it in, how to use it, the content note, privacy and authorship, before any prompt."""
     widths = [22.0, 90.0]
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = widths
-    _sheet_top(sheet, plan, "Read this first")
+    _sheet_top(sheet, plan, "Read this first", widths)
     for row, (label, text) in enumerate(front_matter(plan), start=HEADER_ROW):
         body = "\n".join(paragraphs(text))
-        _put(sheet, row, 1, label).font = Font(bold=True)  # type: ignore[attr-defined]
+        _put(sheet, row, 1, label).font = Font(name=BODY_FONT, bold=True)  # type: ignore[attr-defined]
         _put(sheet, row, 2, body)
         for column in (1, 2):
             sheet.cell(row=row, column=column).alignment = _WRAP
@@ -161,13 +174,13 @@ def _name_answer(workbook: Workbook, sheet: Worksheet, row: int, column: int, ke
 
 def _questions(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan) -> list[m.PlanField]:
     """Every prompt beside its answer cell, rows tall enough for the prompt, its options and an answer."""
-    _sheet_top(sheet, plan, "Questions: write each answer in the Answer column")
     asked = [(section, plan_field) for section in plan.sections for plan_field in section.fields]
     rows = [
         [section.title, plan_field.label, _type_label(plan_field), "\n".join(paragraphs(plan_field.guidance)), ""]
         for section, plan_field in asked
     ]
     widths = [float(width) for width in QUESTION_WIDTHS]
+    _sheet_top(sheet, plan, "Questions: write each answer in the Answer column", widths)
     _grid(sheet, QUESTION_COLUMNS, rows, widths)
     for offset, ((section, plan_field), values) in enumerate(zip(asked, rows, strict=True), start=1):
         _fit_row(sheet, HEADER_ROW + offset, values, widths, least=ANSWER_LINES.get(plan_field.type, 2))
@@ -188,16 +201,16 @@ def _table_widths(table: m.PlanTable) -> list[float]:
 def _table_sheet(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, section: m.PlanSection) -> None:
     table = section.table
     assert table is not None
-    _sheet_top(sheet, plan, section.title)
     names = header(table)
     widths = _table_widths(table)
+    _sheet_top(sheet, plan, section.title, widths)
     labels = [[label] for label in table.row_labels] or [[] for _ in range(table.rows)]
     _grid(sheet, names, labels, widths)
     first = 2 if table.row_labels else 1
     for row in range(1, table.row_count + 1):
         _fit_row(sheet, HEADER_ROW + row, labels[row - 1], widths, least=ANSWER_LINES["table"])
         if table.row_labels:
-            sheet.cell(row=HEADER_ROW + row, column=1).font = Font(bold=True)
+            sheet.cell(row=HEADER_ROW + row, column=1).font = Font(name=BODY_FONT, bold=True)
         for column in range(1, len(table.columns) + 1):
             _name_answer(workbook, sheet, HEADER_ROW + row, first + column - 1, cell_key(section, row, column))
     _page_setup(sheet, plan, landscape=len(names) > 3, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")

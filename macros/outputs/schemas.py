@@ -267,6 +267,11 @@ def _table_rule() -> list[dict[str, Any]]:
     ]
 
 
+def _short_name_rule() -> list[dict[str, Any]]:
+    crisis = {"properties": {"kind": {"const": "crisis"}}, "required": ["kind"]}
+    return [{"if": _given("short_name"), "then": crisis}]
+
+
 def _section_rule() -> list[dict[str, Any]]:
     return [{"anyOf": [_given("fields"), _given("table")]}]
 
@@ -280,5 +285,6 @@ RULES: dict[Callable[..., Any], Callable[[], list[dict[str, Any]]]] = {
     specs._options_only_for_choice: _choice_rule,
     specs._rows_or_labels: _table_rule,
     specs._fields_or_table: _section_rule,
+    specs._short_name_in_the_bar: _short_name_rule,
 }
 """Each cross-field rule of the loader, as JSON Schema; rules missing here are listed as build-only in the tests."""

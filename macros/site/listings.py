@@ -157,20 +157,23 @@ def help_lines(catalog: m.Catalog, here: str) -> str:
     return render("help_lines.html", here, site=catalog.site, crisis=crisis, support=support)
 
 
-def banner_links(site: m.Site) -> list[dict[str, str]]:
-    """Call, text and chat links of the crisis lines only, for the bar the theme shows on every page.
+def crisis_bar(site: m.Site) -> list[dict[str, Any]]:
+    """Each crisis line's name and its call, text and chat links, for the bar the theme shows on every page.
 
     A person in crisis must not reach a callback service from it: lines not marked `kind: crisis` stay on
-    /get-help/.
+    /get-help/. The line is named by its `short_name` (its `name` when it has none), so a second crisis line's
+    number is never taken for 988's.
     """
-    links = []
+    lines = []
     for line in site.help_lines:
         if line.kind != "crisis":
             continue
+        links = []
         if line.phone:
             links.append({"label": f"Call {line.phone}", "href": tel_href(line.phone), "kind": "call"})
         if line.text:
             links.append({"label": f"Text {line.text}", "href": "sms:" + tel_href(line.text)[4:], "kind": "text"})
         if line.chat_url:
             links.append({"label": "Chat online", "href": line.chat_url, "kind": "chat"})
-    return links
+        lines.append({"name": line.short_name or line.name, "links": links})
+    return lines

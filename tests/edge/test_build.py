@@ -38,7 +38,7 @@ def test_yaml_text_is_escaped_and_template_code_stays_literal(tmp_path: Path) ->
     site_yaml.write_text(
         site_yaml.read_text(encoding="utf-8").replace(
             "  - name: Test support line\n",
-            "  - name: '<b>Bold</b> {{ 7*7 }}'\n    short_name: '<b>Bold</b> {{ 7*7 }}'\n",
+            "  - name: '<b>Bold</b> {{ 7*7 }}'\n",
         ),
         encoding="utf-8",
     )

@@ -10,12 +10,14 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas
 import pytest
 from docx import Document
 from docx.shared import Inches
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from macros.content import model as m
 from macros.content.load import load_catalog
@@ -265,6 +267,20 @@ def test_xlsx_says_what_the_plan_is_for_before_any_prompt(built: Path, plan: m.A
         assert "Content note" in labels
 
 
+def _span_width(sheet: Any, cell: Any) -> float:
+    """The width, in characters, of the cell or of the merged range it starts."""
+    columns = [cell.column]
+    for merged in sheet.merged_cells.ranges:
+        if (merged.min_row, merged.min_col) == (cell.row, cell.column):
+            columns = list(range(merged.min_col, merged.max_col + 1))
+    return sum(sheet.column_dimensions[get_column_letter(number)].width or 8.43 for number in columns)
+
+
+def _scale(cell: Any) -> float:
+    """How much wider than 11 pt text the cell's characters print."""
+    return float(cell.font.size or 11) / 11
+
+
 @pytest.mark.parametrize(("built", "plan"), CASES, ids=IDS, indirect=["built"])
 def test_xlsx_sheets_print_one_page_wide_with_header_rows_and_fitted_heights(built: Path, plan: m.ActionPlan) -> None:
     workbook = load_workbook(_folder(built, plan) / f"{plan.id}.xlsx")
@@ -282,12 +298,18 @@ def test_xlsx_sheets_print_one_page_wide_with_header_rows_and_fitted_heights(bui
         assert sheet.oddHeader.center.text == plan.title.replace("&", "&&")  # type: ignore[attr-defined]
         assert plan.version in sheet.oddFooter.left.text  # type: ignore[attr-defined]
         assert len(sheet.title) <= 31  # type: ignore[attr-defined]
-        for row in sheet.iter_rows(min_row=HEADER_ROW):  # type: ignore[attr-defined]
+        for row in sheet.iter_rows():  # type: ignore[attr-defined]
             for cell in row:
-                if isinstance(cell.value, str) and cell.alignment.wrap_text:
-                    width = sheet.column_dimensions[cell.column_letter].width  # type: ignore[attr-defined]
-                    height = sheet.row_dimensions[cell.row].height  # type: ignore[attr-defined]
-                    assert height >= lines_needed(cell.value, width) * 14, (sheet.title, cell.coordinate)  # type: ignore[attr-defined]
+                if not isinstance(cell.value, str):
+                    continue
+                width = _span_width(sheet, cell)
+                where = (sheet.title, cell.coordinate)  # type: ignore[attr-defined]
+                if not cell.alignment.wrap_text:  # text past its columns prints cut off (Excel prints used columns)
+                    bold = 1.1 if cell.font.bold else 1.0
+                    assert max(len(line) for line in cell.value.split("\n")) * _scale(cell) * bold <= width, where
+                    continue
+                height = sheet.row_dimensions[cell.row].height  # type: ignore[attr-defined]
+                assert height >= lines_needed(cell.value, width / _scale(cell)) * 14 * _scale(cell), where
     questions = sheets[1]
     assert questions.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"  # type: ignore[attr-defined]
     assert [cell.value for cell in questions[HEADER_ROW]] == QUESTION_COLUMNS  # type: ignore[index]

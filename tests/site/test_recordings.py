@@ -25,15 +25,21 @@ from ..conftest import FIXTURES, make_project, mkdocs_build
     [
         (
             "https://www.youtube.com/watch?v=abcdefghijk",
-            "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1&rel=0",
+            "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1&rel=0&cc_load_policy=1&cc_lang_pref=en",
         ),
-        ("https://youtu.be/abcdefghijk", "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1&rel=0"),
+        (
+            "https://youtu.be/abcdefghijk",
+            "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1&rel=0&cc_load_policy=1&cc_lang_pref=en",
+        ),
         (
             "https://www.youtube-nocookie.com/embed/abcdefghijk",
-            "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1&rel=0",
+            "https://www.youtube-nocookie.com/embed/abcdefghijk?autoplay=1&rel=0&cc_load_policy=1&cc_lang_pref=en",
         ),
-        ("https://vimeo.com/123456789", "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1"),
-        ("https://player.vimeo.com/video/123456789", "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1"),
+        ("https://vimeo.com/123456789", "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1&texttrack=en"),
+        (
+            "https://player.vimeo.com/video/123456789",
+            "https://player.vimeo.com/video/123456789?dnt=1&autoplay=1&texttrack=en",
+        ),
         ("https://www.youtube.com/channel/UCabcdefghijklmnopqrstuv", None),
         ("https://www.youtube.com/watch?v=short", None),
         ("https://vimeo.com/channels/staffpicks", None),
@@ -106,7 +112,7 @@ def test_nothing_plays_by_itself(fixture_site: Path) -> None:
         assert "<iframe" not in html
 
 
-def test_youtube_captions_are_switched_on(fixture_site: Path) -> None:
+def test_youtube_and_vimeo_captions_are_switched_on(fixture_site: Path) -> None:
     youtube = (fixture_site / "trainings" / "de-escalation-basics" / "index.html").read_text(encoding="utf-8")
     embed = re.search(r'data-embed="([^"]+)"', youtube)
     assert embed
@@ -119,7 +125,7 @@ def test_recording_markup(fixture_site: Path) -> None:
     assert '<video controls preload="none">' in clip
     assert '<track kind="captions" src="../../files/short-clip.vtt" srclang="en" label="English" default>' in clip
     vimeo = (fixture_site / "trainings" / "team-debrief" / "index.html").read_text(encoding="utf-8")
-    assert 'data-embed="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1"' in vimeo  # captions: our .vtt
+    assert 'data-embed="https://player.vimeo.com/video/123456789?dnt=1&amp;autoplay=1&amp;texttrack=en"' in vimeo
     assert '<button type="button" class="hub-player__play" hidden>Play the recording</button>' in vimeo
     assert '<a href="https://vimeo.com/123456789" rel="noopener">Watch on Vimeo</a>' in vimeo
     assert '<a href="#transcript">read the transcript</a>' in vimeo

@@ -38,20 +38,24 @@ def _vimeo_id(host: str, path: str) -> str | None:
     return candidate if _VIMEO_ID.match(candidate) else None
 
 
-def embed_url(url: str) -> str | None:
+def embed_url(url: str, language: str = "en") -> str | None:
     """The privacy-enhanced player for a YouTube or Vimeo address, or None when no video id can be read from it.
 
     YouTube: youtube-nocookie.com sets no cookie until playback. Vimeo: `dnt=1` turns off its tracking.
     `autoplay=1` is right here because the frame is only created when the person has pressed play;
     without it they would have to press play a second time, inside a frame they may not reach by keyboard.
+    Both players are asked to start with captions on in `language` (YouTube's `cc_load_policy` and
+    `cc_lang_pref`, Vimeo's `texttrack`): a player with no such track ignores the request, and one with
+    captions, its own or generated, shows them from the first word.
     """
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
     if provider_of(url) == "vimeo":
         vimeo = _vimeo_id(host, parts.path)
-        return f"https://{EMBED_HOSTS['vimeo']}/video/{vimeo}?dnt=1&autoplay=1" if vimeo else None
+        return f"https://{EMBED_HOSTS['vimeo']}/video/{vimeo}?dnt=1&autoplay=1&texttrack={language}" if vimeo else None
     youtube = _youtube_id(host, parts.path, parts.query)
-    return f"https://{EMBED_HOSTS['youtube']}/embed/{youtube}?autoplay=1&rel=0" if youtube else None
+    captions = f"cc_load_policy=1&cc_lang_pref={language}"
+    return f"https://{EMBED_HOSTS['youtube']}/embed/{youtube}?autoplay=1&rel=0&{captions}" if youtube else None
 
 
 def embed_problem(url: str) -> str | None:
