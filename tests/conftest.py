@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import sync_playwright
 
 from .chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path, serve
@@ -167,3 +168,9 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+settings.register_profile("ci", max_examples=5, deadline=None, database=None, print_blob=True)
+settings.register_profile("long", max_examples=400, deadline=None, print_blob=True)
+settings.load_profile("long" if os.environ.get("HUB_FUZZ") == "long" else "ci")
+"""Property tests (tests/content/test_fuzz_fields.py): a bounded run in CI, a long one with HUB_FUZZ=long."""

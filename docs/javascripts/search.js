@@ -66,7 +66,8 @@
     return { results: [...best.values()].sort((a, b) => b.score - a.score), counts };
   };
 
-  // Pagefind's excerpt is the page's own text with <mark> around matches: only text and <mark> are kept.
+  // Pagefind's excerpt is the page's own text, escaped as HTML, with <mark> around matches: it is parsed, and only
+  // its text and <mark> are kept (a "<" typed in content arrives as "&lt;" and is shown as "<").
   const excerptNodes = (excerpt) => {
     const body = new DOMParser().parseFromString(excerpt, "text/html").body;
     return [...body.childNodes].map((node) => {

@@ -157,6 +157,8 @@ class Checker:
         if not isinstance(node, yaml.ScalarNode):
             return self.fail(node, path, f"must be a single value ({_describe(spec)}), not {_shape(node)}")
         raw = str(node.value)
+        if len(raw.strip()) > s.most_characters(spec):
+            return self.fail(node, path, _too_long(spec, len(raw.strip())))
         if isinstance(spec, s.Integer):
             return self._integer(node, spec, path, raw)
         if isinstance(spec, s.Date):
@@ -279,6 +281,18 @@ def _line_in(node: yaml.ScalarNode, raw: str, offset: int) -> int:
     if node.style == "|":
         return node.start_mark.line + 2 + raw[:offset].count("\n")
     return node.start_mark.line + 1
+
+
+def _too_long(spec: s.Spec, length: int) -> str:
+    limit = s.most_characters(spec)
+    if isinstance(spec, s.Text) and spec.one_line:
+        return f"is {length:,} characters long; this field is one line of at most {limit:,}: shorten it"
+    if isinstance(spec, s.Text):
+        return (
+            f"is {length:,} characters long; this field holds at most {limit:,} (about {limit // 6:,} words): "
+            "shorten it, or put the full text in a file under docs/files/ and link it"
+        )
+    return f"is {length:,} characters long; a value here has at most {limit:,}: check that it is the right value"
 
 
 def _shape(node: yaml.Node) -> str:

@@ -35,6 +35,8 @@ class Loader:
         self.items: dict[str, dict[str, Any]] = {kind.name: {} for kind in KINDS}
         self.broken: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
         """Ids whose file exists but has errors: references to them are not reported a second time."""
+        self.unread_lists: set[str] = set()
+        """Kinds listed in one file that has errors (audiences): references to them are not checked either."""
 
     def label(self, path: Path) -> str:
         """The path a maintainer recognizes: relative to the project root, with forward slashes."""
@@ -143,6 +145,7 @@ class Loader:
         values = self.load_single("audiences.yaml")
         audiences: dict[str, m.Audience] = {}
         if values is INVALID:
+            self.unread_lists.add("audience")
             return audiences
         for index, entry in enumerate(values["audiences"]):
             if entry["id"] in audiences:
@@ -201,7 +204,7 @@ class Loader:
     def resolve_references(self, ids: dict[str, set[str]]) -> None:
         for ref in self.references:
             known = ids[ref.kind]
-            if ref.id in known or ref.id in self.broken.get(ref.kind, ()):
+            if ref.id in known or ref.id in self.broken.get(ref.kind, ()) or ref.kind in self.unread_lists:
                 continue  # a broken file's own errors are reported; a second message elsewhere would mislead
             close = difflib.get_close_matches(ref.id, sorted(known), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; add it under sessions/{_folder(ref.kind)}"

@@ -15,12 +15,25 @@ class Spec:
     """What the field is for; shown in schemas and scaffolds."""
 
 
+ONE_LINE_MAX = 300
+"""Characters in a one-line text (a title, a name, a label): a pasted paragraph is a slip, and breaks layouts."""
+PROSE_MAX = 20_000
+"""Characters in a text of paragraphs (about 3,000 words): far above any summary or bio, and well inside the
+32,767 characters a spreadsheet cell holds, so every text can be exported or downloaded as a workbook."""
+URL_MAX = 2_000
+"""Characters in an address: what browsers and servers reliably pass on."""
+VALUE_MAX = 200
+"""Characters in any other value (an id, a date, a phone number, a file path, a choice)."""
+
+
 @dataclass(frozen=True)
 class Text(Spec):
     """A string. Numbers, booleans and dates written without quotes are refused, not converted."""
 
     one_line: bool = False
     example: str = "…"
+    max_length: int = 0
+    """The most characters it may hold; 0: ONE_LINE_MAX or PROSE_MAX."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +125,13 @@ class Obj(Spec):
     rules: tuple[Rule, ...] = ()
     build: Callable[..., Any] | None = None
     """Turns the checked values into a model object; None keeps a dict (top-level kinds add id and source)."""
+
+
+def most_characters(spec: Spec) -> int:
+    """The most characters a single value of `spec` may hold: every output can then show it whole."""
+    if isinstance(spec, Text):
+        return spec.max_length or (ONE_LINE_MAX if spec.one_line else PROSE_MAX)
+    return URL_MAX if isinstance(spec, Url) else VALUE_MAX
 
 
 def walk_refs(spec: Spec) -> Iterator[Ref]:

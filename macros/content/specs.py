@@ -104,8 +104,8 @@ def _known_timezone(values: Mapping[str, Any]) -> list[tuple[str, str]]:
         return []
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return [("timezone", f"{name!r} is not a time zone name; write one like America/New_York")]
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file name
+        return [("timezone", f"{name[:60]!r} is not a time zone name; write one like America/New_York")]
     return []
 
 
@@ -151,7 +151,9 @@ RECORDING = Obj(
             )
         ),
         "transcript": _opt(LocalFile(suffixes=(".md", ".txt", ".pdf", ".html"), doc="A transcript file.")),
-        "transcript_text": _opt(Text(doc="The transcript itself; a blank line starts a new paragraph.")),
+        "transcript_text": _opt(
+            Text(doc="The transcript itself; a blank line starts a new paragraph.", max_length=200_000)
+        ),
         "accessibility_note": _opt(PARAGRAPHS),
         "note": _opt(PARAGRAPHS),
     },
@@ -193,7 +195,11 @@ HELP_LINE = Obj(
         "name": _req(TITLE),
         "description": _req(PARAGRAPHS),
         "short_name": _opt(
-            Text(one_line=True, doc="A crisis line's name in the bar on every page, in a few words: 988 Lifeline.")
+            Text(
+                one_line=True,
+                max_length=40,
+                doc="A crisis line's name in the bar on every page, in a few words: 988 Lifeline.",
+            )
         ),
         "phone": _opt(Phone()),
         "text": _opt(Phone(doc="A number that takes text messages.")),

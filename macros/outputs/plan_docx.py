@@ -24,6 +24,7 @@ from docx.table import Table, _Cell
 
 from macros.content import model as m
 from macros.content.plans import cell_key, field_key, front_matter, header, row_names, stamp
+from macros.content.values.text import excerpt
 from macros.outputs.office import app_xml, moment, stable_zip
 from macros.site.render import paragraphs
 
@@ -78,7 +79,8 @@ def _run(text: str, placeholder: bool) -> str:
 
 def _properties(key: str, title: str, kind: str, placeholder: bool) -> str:
     shown = "<w:showingPlcHdr/>" if placeholder else ""
-    return f"<w:sdtPr><w:alias w:val={quoteattr(title[:255])}/><w:tag w:val={quoteattr(key)}/>{shown}{kind}</w:sdtPr>"
+    alias = quoteattr(excerpt(title, 255))  # the control's title, shown on its tab in Word
+    return f"<w:sdtPr><w:alias w:val={alias}/><w:tag w:val={quoteattr(key)}/>{shown}{kind}</w:sdtPr>"
 
 
 def _control_kind(plan_field: m.PlanField) -> str:

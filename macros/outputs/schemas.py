@@ -113,6 +113,7 @@ def _string(spec: s.Spec) -> dict[str, Any]:
     result = _plain_string(spec)
     if "type" in result:
         result["allOf"] = [{"pattern": _no_hidden(allow_tab=False, allow_joiners=False)}]
+        result["maxLength"] = s.most_characters(spec)
     return result
 
 
@@ -144,6 +145,7 @@ def _text(spec: s.Text) -> dict[str, Any]:
     return {
         "type": "string",
         "pattern": shape,
+        "maxLength": s.most_characters(spec),
         "allOf": [
             {"pattern": _no_hidden(allow_tab=not spec.one_line, allow_joiners=True)},
             {"not": {"type": "string", "pattern": rf"^\s*{PLACEHOLDER}"}},

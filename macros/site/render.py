@@ -13,6 +13,7 @@ from macros.content import model as m
 from macros.content.plans import stamp
 from macros.content.routes import calendar_path, item_path, relative, series_path, session_path
 from macros.content.values.dates import PartialDate
+from macros.content.values.text import excerpt
 from macros.content.values.urls import tel_href
 
 
@@ -51,18 +52,6 @@ def filesize(size: int | None) -> str:
             return f"{int(value)} {unit}" if unit == "bytes" else f"{value:.1f} {unit}"
         value /= 1024
     return ""
-
-
-def excerpt(text: str | None, limit: int = 160) -> str:
-    """The start of a summary for a listing: whole sentences when they fit, else whole words and an ellipsis."""
-    flat = " ".join((text or "").split())
-    if len(flat) <= limit:
-        return flat
-    head = flat[: limit + 1]
-    sentence_end = max(head.rfind(". "), head.rfind("? "), head.rfind("! "))
-    if sentence_end >= limit // 2:
-        return head[: sentence_end + 1]
-    return head[: head.rfind(" ")].rstrip(",;:–-— ") + "…"
 
 
 def show_date(date: PartialDate | None) -> str:

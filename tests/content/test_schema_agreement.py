@@ -34,7 +34,6 @@ BUILD_ONLY: dict[str, str] = {
     "yaml-alias-bomb-values": "aliases are resolved before a schema sees the document",
     "yaml-alias-bomb-keys": "aliases are resolved before a schema sees the document",
     "yaml-merge-key": "aliases are resolved before a schema sees the document",
-    "yaml-huge-file": "the size of the file is not part of the document",
     "encoding-latin-1": "the editor decodes the bytes before a schema sees them",
     "encoding-utf-16": "the editor decodes the bytes before a schema sees them",
     "missing-file": "whether a file exists under docs/ is known only on disk",
