@@ -162,6 +162,12 @@ def epoch_site_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[P
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content built by ProperDocs, the maintained fork of MkDocs, with SOURCE_DATE_EPOCH set."""
+    return built_site(make_project(tmp_path_factory.mktemp("properdocs-project")), ("-m", "properdocs"))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without Chromium (or LibreOffice) the browser (or office) tests are skipped, saying how to install it;
     CI sets HUB_REQUIRE_BROWSER=1 and HUB_REQUIRE_OFFICE=1."""
