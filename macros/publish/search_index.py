@@ -15,8 +15,8 @@ Two builds of the same pages give the same bytes:
 - Pagefind 1.5.2 writes a filter's values in the order of a hash map seeded afresh in every run
   (pagefind/src/index/mod.rs: "TODO: Change filter indexes to BTree to give them a stable hash"), and the names
   that follow from those bytes. No input or setting reaches that order, so `sort_filters` puts the values and the
-  filters in order and renames what depends on them, as Pagefind itself does since its pull request #1124 (1.6.0,
-  not on PyPI yet): remove it with the upgrade.
+  filters in order and renames what depends on them, as Pagefind itself does since its pull request #1124 (in 1.6.0;
+  the package index here offers 1.5.2 at most): remove it with the upgrade.
 - The files are asked for (GetFiles) and written here: Pagefind answers WriteFiles before its last writes have
   reached the disk, and a service stopped at once can leave a file empty.
 """
