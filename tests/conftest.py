@@ -10,7 +10,8 @@ import shutil
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -51,13 +52,31 @@ def tree_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the real `mkdocs build --strict` as a maintainer would."""
+def differing_files(first: Path, second: Path) -> list[str]:
+    """Every path, relative and sorted, that is in only one of two trees or whose bytes differ between them."""
+    files = {path.relative_to(first).as_posix() for path in first.rglob("*") if path.is_file()}
+    files |= {path.relative_to(second).as_posix() for path in second.rglob("*") if path.is_file()}
+    return sorted(
+        name
+        for name in files
+        if not ((first / name).is_file() and (second / name).is_file())
+        or (first / name).read_bytes() != (second / name).read_bytes()
+    )
+
+
+def mkdocs_build(
+    project: Path,
+    site: Path,
+    *extra: str,
+    engine: Sequence[str] = ("-m", "mkdocs"),
+    env: Mapping[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict` as a maintainer would; `engine` is what follows `python` (`-m properdocs`
+    for the other engine), `env` adds to the environment (SOURCE_DATE_EPOCH)."""
     return subprocess.run(
         [
             sys.executable,
-            "-m",
-            "mkdocs",
+            *engine,
             "build",
             "--strict",
             "-f",
@@ -70,7 +89,7 @@ def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.Completed
         text=True,
         cwd=project,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)},
+        env={"PATH": "/usr/bin:/bin", "NO_MKDOCS_2_WARNING": "1", "HOME": str(project), **(env or {})},
     )
 
 
@@ -91,6 +110,63 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
     return site
+
+
+SOURCE_DATE_EPOCH = "1700000000"
+"""14 November 2023, 22:13:20 UTC: the time the reproducible builds are stamped with."""
+ANOTHER_DAY = "1485907200"
+"""1 February 2017: the clock of the second of two reproducible builds, so that whatever reads the clock instead of
+SOURCE_DATE_EPOCH differs (the fixture's learning network, ended March 2017, is current that day and past today)."""
+ON_ANOTHER_DAY = (
+    "import runpy, sys, time_machine; time_machine.travel(float(sys.argv.pop(1)), tick=True).start(); "
+    "runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)"
+)
+"""`python -c` this, the time, then MkDocs' arguments: MkDocs run with every clock of Python set to that time."""
+
+
+def built_site(project: Path, engine: Sequence[str] = ("-m", "mkdocs"), **env: str) -> Path:
+    """`project` built with --strict into `project/site`, stamped with SOURCE_DATE_EPOCH."""
+    site = project / "site"
+    result = mkdocs_build(project, site, engine=engine, env={"SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **env})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def copy_in_reverse(source: Path, target: Path) -> Path:
+    """`source` copied file by file in reverse order of their names, so every folder is written in another order."""
+    for path in sorted(source.rglob("*"), reverse=True):
+        if path.is_file():
+            copy = target / path.relative_to(source)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+    return target
+
+
+@pytest.fixture(scope="session")
+def epoch_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content built with SOURCE_DATE_EPOCH set."""
+    return built_site(make_project(tmp_path_factory.mktemp("epoch-project")))
+
+
+@pytest.fixture(scope="session")
+def epoch_site_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The same build again, as on another machine: on another file system where there is one (/dev/shm, a tmpfs,
+    lists a folder in the order its files were made; ext4 by a hash of their names), files made in reverse order,
+    temporary files there too, and every clock set to another day."""
+    shm, base = Path("/dev/shm"), tmp_path_factory.getbasetemp()
+    elsewhere = shm.is_dir() and os.access(shm, os.W_OK) and shm.stat().st_dev != base.stat().st_dev
+    folder = Path(tempfile.mkdtemp(prefix="hub-elsewhere-", dir=shm if elsewhere else base))
+    try:
+        project = copy_in_reverse(make_project(tmp_path_factory.mktemp("epoch-source")), folder / "project")
+        yield built_site(project, ("-c", ON_ANOTHER_DAY, ANOTHER_DAY), TMPDIR=str(folder))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture content built by ProperDocs, the maintained fork of MkDocs, with SOURCE_DATE_EPOCH set."""
+    return built_site(make_project(tmp_path_factory.mktemp("properdocs-project")), ("-m", "properdocs"))
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

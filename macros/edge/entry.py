@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from macros.edge.build import Build, build_of
+from macros.publish.project import build_time
 from macros.site import listings
 
 R = TypeVar("R")
@@ -39,7 +40,9 @@ def define_env(env: Any) -> None:
     def listing(kind: str, level: int = 2) -> str:
         now = build()
         return guarded(
-            lambda: listings.listing(kind, now.catalog, now.relations, now.file_sizes, _here(env), level=level)
+            lambda: listings.listing(
+                kind, now.catalog, now.relations, now.file_sizes, _here(env), level=level, today=build_time().date()
+            )
         )
 
     @env.macro  # type: ignore[untyped-decorator]

@@ -22,7 +22,7 @@ from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
 from macros.publish.editor import bundle, settings
 from macros.publish.project import DEFAULT_SITE_URL, build_date, build_time, commit, public_url, with_slash
-from macros.publish.search_index import write_index
+from macros.publish.search_index import SearchIndexError, write_index
 from macros.site.listings import crisis_bar
 from macros.site.pages import generate_pages
 from macros.site.search import index_documents, synonyms_json
@@ -81,7 +81,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not (config.strict and staging is not None and staging.warned):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
         documents = index_documents(site, docs, build.search_labels)
-        report = write_index(documents, site, synonyms_json(build.catalog.synonyms))
+        try:
+            report = write_index(documents, site, synonyms_json(build.catalog.synonyms))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
         log.info(f"Search: indexed {report.pages} pages in {report.seconds:.1f} s")
     detach(config)
     if staging is None:

@@ -1,32 +1,64 @@
-"""Write the site's Pagefind index inside the build, with Pagefind's Python API (the binary from `pagefind[bin]`).
+"""Write the site's Pagefind index inside the build, with Pagefind's own service (the binary from `pagefind[bin]`).
 
 Pagefind splits the index into chunks and one fragment per page, so a search fetches the few chunks its words
 fall in and the fragments of the results it shows: the first search on a 5,000-training site stays small where a
 whole-site index could not. The documents come from macros/site/search.py; only the files the browser needs
 (pagefind.js, its worker and WebAssembly, the index) are kept: the site has its own search box, so Pagefind's
-prebuilt UIs are removed.
+prebuilt UIs are left out.
+
+Two builds of the same pages give the same bytes:
+- Pagefind numbers pages in the order it receives them. Handed a folder, it takes them in the order the file system
+  lists it (its walk does not sort: pagefind/src/lib.rs, `walk_for_files`), which differs between file systems and
+  machines. So each page is sent on its own, in the order given, to one `pagefind --service` process. (Its Python
+  API reads one answer per 0.1 s poll: ten minutes at 6,000 pages. Here one thread writes the requests while
+  another reads the answers as they come.)
+- Pagefind 1.5.2 writes a filter's values in the order of a hash map seeded afresh in every run
+  (pagefind/src/index/mod.rs: "TODO: Change filter indexes to BTree to give them a stable hash"), and the names
+  that follow from those bytes. No input or setting reaches that order, so `sort_filters` puts the values and the
+  filters in order and renames what depends on them, as Pagefind itself does since its pull request #1124 (in 1.6.0;
+  the package index here offers 1.5.2 at most): remove it with the upgrade.
+- The files are asked for (GetFiles) and written here: Pagefind answers WriteFiles before its last writes have
+  reached the disk, and a service stopped at once can leave a file empty.
 """
 
 from __future__ import annotations
 
-import asyncio
+import base64
+import contextlib
+import fnmatch
+import gzip
+import hashlib
+import json
+import os
 import shutil
+import subprocess
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import PIPE
+from typing import IO, Any, NoReturn
 
-from pagefind.index import IndexConfig, PagefindIndex
+import cbor2
+from pagefind.service import get_executable
 
 FOLDER = "pagefind"
 """Where the index is served from, under the site root."""
 SYNONYMS = "synonyms.json"
 """Beside the index: the synonym groups the search box applies to queries."""
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
-CONFIG: IndexConfig = {"force_language": "en", "include_characters": "&", "keep_index_url": False}
+CONFIG = {"force_language": "en", "include_characters": "&"}
 """One English index; `&` kept inside words so `R&S` is one term."""
+ENTRY = "pagefind-entry.json"
+"""Pagefind's first file: the version and, per language, the hash that names its metadata file."""
+SIGNATURE = b"pagefind_dcd"
+"""What Pagefind puts before the CBOR inside each of its gzipped index files."""
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind refused a page or stopped before handing over the index."""
 
 
 @dataclass(frozen=True)
@@ -35,35 +67,165 @@ class IndexReport:
     seconds: float
 
 
-async def _write(folder: Path, output: Path) -> int:
-    """One `add_directory` request: the service answers each request after a 0.1 s poll, so a request per page
-    would cost ten minutes at 6,000 pages."""
-    async with PagefindIndex(config={**CONFIG, "output_path": str(output)}) as index:
-        result = await index.add_directory(str(folder))
-    return int(result["page_count"])
-
-
-def _write_documents(documents: Iterable[tuple[str, str]], folder: Path) -> None:
-    for url, content in documents:
-        target = folder / url.strip("/") / "index.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content, encoding="utf-8")
-
-
 def write_index(documents: Iterable[tuple[str, str]], site_dir: Path, synonyms: str) -> IndexReport:
-    """Index `documents` (address, HTML) into `site_dir/pagefind/`, replacing what was there, with `synonyms`
-    (JSON) beside it."""
+    """Index `documents` (address, HTML), numbered in the order given, into `site_dir/pagefind/`, replacing what
+    was there, with `synonyms` (JSON) beside it."""
+    start = time.perf_counter()
+    files = _index_files(documents)
+    sort_filters(files)
     output = site_dir / FOLDER
     shutil.rmtree(output, ignore_errors=True)
-    start = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="hub-search-") as scratch:
-        _write_documents(documents, Path(scratch))
-        # A thread of its own: the caller's thread may already run an event loop (Playwright's sync API in tests,
-        # an async plugin), where asyncio.run() refuses to start.
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            pages = thread.submit(asyncio.run, _write(Path(scratch), output)).result()
-    for pattern in UNUSED:
-        for path in output.glob(pattern):
-            path.unlink()
+    for name, content in files.items():
+        if not any(fnmatch.fnmatch(name, pattern) for pattern in UNUSED):
+            (output / name).parent.mkdir(parents=True, exist_ok=True)
+            (output / name).write_bytes(content)
     (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
+    pages = sum(language["page_count"] for language in json.loads(files[ENTRY])["languages"].values())
     return IndexReport(pages, time.perf_counter() - start)
+
+
+# Pagefind's service: requests and answers are base64 JSON, each followed by a comma. It answers one request at a
+# time, in the order they arrive, and exits as soon as its input closes, even with requests still queued.
+
+
+def _index_files(documents: Iterable[tuple[str, str]]) -> dict[str, bytes]:
+    """A new index, a request per page in the order given, then every file of the index by its path under the
+    index folder. One thread writes the requests while this one reads the answers, so no pipe fills up."""
+    with _service() as (service, errors):
+        assert service.stdin is not None
+        assert service.stdout is not None
+        answers = _answers(service.stdout)
+        _send(service.stdin, [_request(0, {"type": "NewIndex", "config": CONFIG})])
+        created = _expect(answers, "NewIndex", {}) or _stopped(errors)
+        addresses: dict[int, str] = {}
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            sending = thread.submit(_send, service.stdin, _page_requests(created["index_id"], documents, addresses))
+            try:
+                got = _expect(answers, "GetFiles", addresses)
+            finally:
+                service.kill()  # it has handed over the files, or something failed: either way it is done
+        if got is None:
+            reason = sending.exception()
+            if reason is not None and not isinstance(reason, BrokenPipeError):
+                raise reason  # a page that could not be read
+            _stopped(errors)
+    return {file["path"]: base64.b64decode(file["content"]) for file in got["files"]}
+
+
+@contextlib.contextmanager
+def _service() -> Iterator[tuple[subprocess.Popen[bytes], IO[bytes]]]:
+    """`pagefind --service`, stopped on the way out, with what it writes to stderr kept for an error message."""
+    binary = get_executable()
+    if binary is None:
+        raise SearchIndexError("Pagefind's program is missing: install the project with `pip install -e .`")
+    with (
+        tempfile.TemporaryFile() as errors,
+        subprocess.Popen([str(binary), "--service"], stdin=PIPE, stdout=PIPE, stderr=errors) as service,
+    ):
+        try:
+            yield service, errors
+        finally:
+            service.kill()
+
+
+def _stopped(errors: IO[bytes]) -> NoReturn:
+    errors.seek(0)
+    said = errors.read().decode(errors="replace").strip()[-2000:]
+    raise SearchIndexError(f"Pagefind stopped before handing over the search index. {said}".strip())
+
+
+def _request(message_id: int, payload: dict[str, Any]) -> bytes:
+    return base64.b64encode(json.dumps({"message_id": message_id, "payload": payload}).encode()) + b","
+
+
+def _page_requests(index_id: int, documents: Iterable[tuple[str, str]], addresses: dict[int, str]) -> Iterator[bytes]:
+    """A request per page, numbered from 1 (`addresses` maps the number back for error messages), then one for
+    the files."""
+    number = 0
+    for number, (address, html) in enumerate(documents, start=1):
+        addresses[number] = address
+        page = {"type": "AddFile", "index_id": index_id, "url": address, "file_path": None, "file_contents": html}
+        yield _request(number, page)
+    yield _request(number + 1, {"type": "GetFiles", "index_id": index_id})
+
+
+def _send(stream: IO[bytes], requests: Iterable[bytes]) -> None:
+    """Write every request; on a failure (a page that cannot be read) close the input, which stops the service."""
+    try:
+        for request in requests:
+            stream.write(request)
+        stream.flush()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            stream.close()
+        raise
+
+
+def _answers(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    """Each answer as soon as it is complete (base64 has no comma), until the service's output closes."""
+    pending: list[bytes] = []
+    while chunk := os.read(stream.fileno(), 1 << 20):
+        *complete, rest = chunk.split(b",")
+        for end in complete:
+            yield json.loads(base64.b64decode(b"".join([*pending, end])))
+            pending.clear()
+        pending.append(rest)
+
+
+def _expect(answers: Iterator[dict[str, Any]], wanted: str, addresses: dict[int, str]) -> dict[str, Any] | None:
+    """Read answers up to the one of type `wanted` (None if the service stopped first); an error names its page."""
+    for answer in answers:
+        payload: dict[str, Any] = answer["payload"]
+        if payload["type"] == wanted:
+            return payload
+        if payload["type"] == "Error":
+            page = addresses.get(answer.get("message_id") or 0)
+            what = f"index {page}" if page else "build the search index"
+            raise SearchIndexError(f"Pagefind could not {what}: {payload['message']}")
+    return None
+
+
+# Pagefind 1.5.2's filters, put in order.
+
+
+def sort_filters(files: dict[str, bytes]) -> None:
+    """Each filter's values in order, the filters in order, and new names after the new bytes: for the filter
+    files, the metadata file that names them and, in the entry file, the name of the metadata file."""
+    entry = json.loads(files[ENTRY])
+    for language, about in entry["languages"].items():
+        meta = _decode(files.pop(f"pagefind.{about['hash']}.pf_meta"))
+        filters = sorted(meta[3], key=lambda each: each[0])  # MetaIndex.filters: [[name, file hash], …]
+        taken: set[str] = set()
+        for each in filters:
+            name, values = _decode(files.pop(f"filter/{each[1]}.pf_filter"))
+            data = cbor2.dumps([name, sorted(values, key=lambda value: value[0])])
+            each[1] = _unique(f"{language}_", _hash(data), taken)
+            files[f"filter/{each[1]}.pf_filter"] = _encode(data)
+        meta[3] = filters
+        data = cbor2.dumps(meta)
+        about["hash"] = f"{language}_{_hash(data)[: len(language) + 8]}"
+        files[f"pagefind.{about['hash']}.pf_meta"] = _encode(data)
+    files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _decode(content: bytes) -> Any:
+    return cbor2.loads(gzip.decompress(content).removeprefix(SIGNATURE))
+
+
+def _encode(data: bytes) -> bytes:
+    """Gzipped with Pagefind's signature before the CBOR, and no time in the gzip header."""
+    return gzip.compress(SIGNATURE + data, compresslevel=9, mtime=0)
+
+
+def _hash(data: bytes) -> str:
+    """SHA-1 in hex as Pagefind writes it for file names: each byte without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data, usedforsecurity=False).digest())
+
+
+def _unique(prefix: str, digest: str, taken: set[str]) -> str:
+    """A filter file's hash: seven characters, one more for as long as an earlier filter has it (as Pagefind)."""
+    name = next(
+        f"{prefix}{digest[:size]}" for size in range(7, len(digest) + 1) if f"{prefix}{digest[:size]}" not in taken
+    )
+    taken.add(name)
+    return name
