@@ -15,6 +15,14 @@ from macros.content.check import INVALID, Checker, Reference
 from macros.content.kinds import KINDS, SINGLE_FILES, Kind
 from macros.content.problems import ContentError, Problem
 from macros.content.spec import Obj
+from macros.content.translations import (
+    SOURCE,
+    TRANSLATED_FILES,
+    TRANSLATIONS,
+    Translation,
+    TranslationReader,
+    translate_catalog,
+)
 from macros.content.values.ids import is_id, slugify
 
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,6 +45,10 @@ class Loader:
         """Ids whose file exists but has errors: references to them are not reported a second time."""
         self.unread_lists: set[str] = set()
         """Kinds listed in one file that has errors (audiences): references to them are not checked either."""
+        self.translations: dict[str, Translation] = {}
+        """Every language's translations under sessions/<language>/, checked against the English they translate."""
+        self.site: m.Site | None = None
+        self.audiences: dict[str, m.Audience] = {}
 
     def label(self, path: Path) -> str:
         """The path a maintainer recognizes: relative to the project root, with forward slashes."""
@@ -166,7 +178,7 @@ class Loader:
         if values is INVALID or node is None:
             return ()
         groups = tuple(
-            m.Synonyms(terms=tuple(group["terms"]), line=item.start_mark.line + 1)
+            m.Synonyms(terms=tuple(group["terms"]), line=item.start_mark.line + 1, lang=group.get("lang", "en"))
             for group, item in zip(values["synonyms"], _list_items(node, "synonyms"), strict=True)
         )
         self.problems.extend(_repeated_terms(self.label(path), groups))
@@ -193,7 +205,7 @@ class Loader:
 
     def report_strays(self) -> None:
         """A file or folder the loader would silently skip is almost always a mistake."""
-        known = {kind.folder for kind in KINDS} | set(SINGLE_FILES)
+        known = {kind.folder for kind in KINDS} | set(SINGLE_FILES) | set(TRANSLATIONS)
         for entry in sorted(self.content_dir.iterdir()):
             if entry.name not in known and not entry.name.startswith("."):
                 what = ", ".join(sorted(known))
@@ -226,16 +238,71 @@ class Loader:
                     )
                 )
 
+    def load_translations(self, language: str) -> None:
+        """sessions/<language>/: the same folders and files as sessions/, each file translating its English one."""
+        base = self.content_dir / language
+        if not base.is_dir():
+            return
+        translation = self.translations.setdefault(language, Translation(language))
+        folders = {kind.folder: kind for kind in KINDS}
+        for entry in sorted(base.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir() and entry.name in folders:
+                for path in sorted(entry.rglob("*")):
+                    if path.is_file():
+                        self.load_item_translation(folders[entry.name], path, translation)
+            elif entry.is_file() and entry.name in TRANSLATED_FILES:
+                self.load_file_translation(entry, translation)
+            else:
+                known = ", ".join([*sorted(folders), *TRANSLATED_FILES])
+                self.problems.append(
+                    Problem(self.label(entry), 1, "", f"is not the translation of a content folder or file; "
+                            f"sessions/{language}/ holds the same names as sessions/: {known}")
+                )  # fmt: skip
+
+    def load_item_translation(self, kind: Kind, path: Path, translation: Translation) -> None:
+        label = self.label(path)
+        item_id = path.stem
+        english = self.items[kind.name].get(item_id)
+        if path.suffix not in (".yaml", ".yml") or english is None:
+            if path.suffix in (".yaml", ".yml") and item_id in self.broken[kind.name]:
+                return  # the English file's own problems are reported; checking against it would mislead
+            close = difflib.get_close_matches(item_id, sorted(self.items[kind.name]), n=1, cutoff=0.6)
+            hint = f"; did you mean {close[0]}.yaml?" if close else "; name it after the English file it translates"
+            english_path = f"sessions/{kind.folder}/{item_id}.yaml"
+            self.problems.append(Problem(label, 1, "", f"translates {english_path}, which does not exist{hint}"))
+            return
+        checker, node = self.compose(path)
+        reader = TranslationReader(checker, translation.language, english.source.file)
+        values = reader.read(node, kind.spec, english) if node is not None else INVALID
+        self.problems.extend(checker.problems)
+        if values is not INVALID:
+            translation.items.setdefault(kind.name, {})[item_id] = values
+
+    def load_file_translation(self, path: Path, translation: Translation) -> None:
+        english = self.site if path.name == "site.yaml" else {"audiences": tuple(self.audiences.values())}
+        if english is None or (path.name == "audiences.yaml" and "audience" in self.unread_lists):
+            return  # the English file has problems of its own, reported with it
+        checker, node = self.compose(path)
+        reader = TranslationReader(checker, translation.language, f"sessions/{path.name}")
+        values = reader.read(node, TRANSLATED_FILES[path.name], english) if node is not None else INVALID
+        self.problems.extend(checker.problems)
+        if values is not INVALID:
+            translation.files[path.name] = values
+
     def load(self) -> m.Catalog:
         if not self.content_dir.is_dir():
             raise ContentError([Problem(self.label(self.content_dir), 1, "", "folder not found")])
         self.report_strays()
         self.report_outside_links()
-        site = self.load_site()
-        audiences = self.load_audiences()
+        site = self.site = self.load_site()
+        audiences = self.audiences = self.load_audiences()
         synonyms = self.load_synonyms()
         for kind in KINDS:
             self.load_kind(kind)
+        for language in TRANSLATIONS:
+            self.load_translations(language)
         ids = {name: set(items) for name, items in self.items.items()} | {"audience": set(audiences)}
         self.resolve_references(ids)
         if site is None or self.problems:
@@ -298,12 +365,13 @@ def _list_items(node: yaml.Node, key: str) -> list[yaml.Node]:
 
 
 def _repeated_terms(file: str, groups: tuple[m.Synonyms, ...]) -> list[Problem]:
-    """A term in two groups would join them silently; the maintainer decides which group it belongs to."""
-    first: dict[str, int] = {}
+    """A term in two groups of one language would join them silently; the maintainer decides which group it belongs
+    to. Each language's search has its own groups, so "VLN" may stand in an English group and in a Spanish one."""
+    first: dict[tuple[str, str], int] = {}
     problems = []
     for number, group in enumerate(groups):
         for term in group.terms:
-            key = term.casefold()
+            key = (group.lang, term.casefold())
             if key in first:
                 problems.append(
                     Problem(
@@ -323,5 +391,22 @@ def _folder(kind: str) -> str:
 def load_catalog(
     content_dir: str | os.PathLike[str], docs_dir: str | os.PathLike[str], root: str | os.PathLike[str] | None = None
 ) -> m.Catalog:
-    """Load and check all content; raise ContentError with every problem at once."""
+    """Load and check all content, translations included; raise ContentError with every problem at once."""
     return Loader(Path(content_dir), Path(docs_dir), Path(root) if root is not None else None).load()
+
+
+def load_catalogs(
+    content_dir: str | os.PathLike[str],
+    docs_dir: str | os.PathLike[str],
+    root: str | os.PathLike[str] | None = None,
+    languages: tuple[str, ...] = (SOURCE,),
+) -> dict[str, m.Catalog]:
+    """The catalog in each of `languages` (English first); every translation is checked whichever are asked for."""
+    loader = Loader(Path(content_dir), Path(docs_dir), Path(root) if root is not None else None)
+    english = loader.load()
+    return {
+        language: english
+        if language == SOURCE
+        else translate_catalog(english, loader.translations.get(language, Translation(language)))
+        for language in languages
+    }
