@@ -18,6 +18,7 @@ from macros.content.kinds import KINDS
 from macros.content.model import untitled
 from macros.content.plans import downloads
 from macros.content.routes import item_path, series_path, session_path, source_uri
+from macros.site.language import ENGLISH, Language
 from macros.site.listings import topic_groups
 from macros.site.relations import Relations
 from macros.site.render import render
@@ -53,9 +54,11 @@ class GeneratedPage:
         return f"---\n{yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n{self.html}\n"
 
 
-def _page(template: str, path: str, page_title: str, catalog: m.Catalog, **context: object) -> GeneratedPage:
-    html = render(template, path, catalog=catalog, **context)
-    return GeneratedPage(path, page_title, html)
+def _page(template: str, path: str, page_title: str, inputs: PageInputs, **context: object) -> GeneratedPage:
+    """`template` as the page at `path` (without the language's prefix) in the inputs' language."""
+    here = inputs.language.path(path)
+    html = render(template, here, inputs.language, catalog=inputs.catalog, **context)
+    return GeneratedPage(here, page_title, html)
 
 
 @dataclass(frozen=True)
@@ -68,14 +71,18 @@ class PageInputs:
     """Bytes of each output file by its path in the site: download links show them."""
     docs_dir: Path | None = None
     """Where recordings' `.vtt` files are, for their timestamped transcripts; None leaves them out."""
+    language: Language = ENGLISH
+    """The pages' language: the catalog's, the interface's, the addresses' prefix."""
+    sources: m.Catalog | None = None
+    """The English catalog, when `catalog` is a translation: what a form's choices keep as their value."""
 
 
 def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPage]:
-    catalog, relations = inputs.catalog, inputs.relations
+    relations, words = inputs.relations, inputs.language
     path = series_path(series)
     members = relations.archive_trainings.get(series.id, [])
     templates = relations.plans_by_series.get(series.id, [])
-    yield _page("series.html", path, series.title, catalog, item=series, members=members, plans=templates)
+    yield _page("series.html", path, series.title, inputs, item=series, members=members, plans=templates)
     sessions = series.sessions
     for position, session in enumerate(sessions):
         previous = sessions[position - 1] if position else None
@@ -83,15 +90,15 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
         yield _page(
             "session.html",
             session_path(series, session),
-            untitled(session),
-            catalog,
+            untitled(session, words),
+            inputs,
             item=session,
             series=series,
-            title=untitled(session),
+            title=untitled(session, words),
             previous=previous,
-            previous_title=untitled(previous) if previous else "",
+            previous_title=untitled(previous, words) if previous else "",
             next=following,
-            next_title=untitled(following) if following else "",
+            next_title=untitled(following, words) if following else "",
             cues=caption_cues(session.recording, inputs.docs_dir),
         )
 
@@ -121,11 +128,13 @@ def _service(item: m.Service, inputs: PageInputs) -> dict[str, object]:
 
 
 def _action_plan(item: m.ActionPlan, inputs: PageInputs) -> dict[str, object]:
+    source = (inputs.sources or inputs.catalog).action_plans[item.id]
     return {
         "files": downloads(item),
         "file_sizes": inputs.file_sizes,
         "keys": plans,
         "answers_format": plans.ANSWERS_FORMAT,
+        "source": source,
     }
 
 
@@ -140,12 +149,10 @@ PAGE_CONTEXT: dict[str, Callable[[Any, PageInputs], dict[str, object]]] = {
 Series make their own pages and their sessions' (`_series_pages`)."""
 
 
-def generate_pages(
-    catalog: m.Catalog, relations: Relations, file_sizes: Mapping[str, int], docs_dir: Path | None = None
-) -> list[GeneratedPage]:
-    """Render every item page once; a function of the catalog, its relations, the output files' sizes and the
-    caption files under `docs_dir`."""
-    inputs = PageInputs(catalog, relations, file_sizes, docs_dir)
+def generate_pages(inputs: PageInputs) -> list[GeneratedPage]:
+    """Render every item page once, in the inputs' language; a function of the catalog, its relations, the output
+    files' sizes and the caption files under `docs_dir`."""
+    catalog = inputs.catalog
     pages: list[GeneratedPage] = []
     for kind in KINDS:
         if kind.name == "series":
@@ -153,7 +160,7 @@ def generate_pages(
                 pages.extend(_series_pages(series, inputs))
             continue
         for item in kind.items(catalog).values():
-            title = str(getattr(item, "title", None) or item.name)
+            title = getattr(item, "title", None) or item.name
             context = PAGE_CONTEXT[kind.name](item, inputs) if kind.name in PAGE_CONTEXT else {}
-            pages.append(_page(kind.template, item_path(kind.name, item.id), title, catalog, item=item, **context))
+            pages.append(_page(kind.template, item_path(kind.name, item.id), title, inputs, item=item, **context))
     return pages
