@@ -17,12 +17,13 @@ import jinja2
 import yaml
 
 from macros.content.load import load_catalog
-from macros.edge.build import Build, attach
+from macros.edge.build import Build, Edition, attach
 from macros.edge.entry import define_env
 from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
+from macros.site.language import ENGLISH
 from macros.site.listings import crisis_bar
-from macros.site.pages import generate_pages
+from macros.site.pages import PageInputs, generate_pages
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
@@ -75,12 +76,12 @@ def write_baseline(project: Path, target: Path) -> None:
         shutil.copytree(project / "overrides", target / "overrides")
     docs = target / "docs"
     catalog = load_catalog(project / "sessions", project / "docs", root=project)
-    build = Build.start(catalog)
+    build = Build.start([Edition.start(ENGLISH, catalog)])
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     info = BuildInfo(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"))
     build.keep_outputs(generate_files(build.catalog, build.relations, info))
     sections = set()
-    for page in generate_pages(build.catalog, build.relations, build.file_sizes):
+    for page in generate_pages(PageInputs(build.catalog, build.relations, build.file_sizes)):
         out = docs / page.src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(page.markdown(), encoding="utf-8")

@@ -46,11 +46,9 @@ from pagefind.service import get_executable
 
 FOLDER = "pagefind"
 """Where the index is served from, under the site root."""
-SYNONYMS = "synonyms.json"
-"""Beside the index: the synonym groups the search box applies to queries."""
 UNUSED = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
-CONFIG = {"force_language": "en", "include_characters": "&"}
-"""One English index; `&` kept inside words so `R&S` is one term."""
+CONFIG = {"include_characters": "&"}
+"""An index per language, by each document's `<html lang>`; `&` kept inside words so `R&S` is one term."""
 ENTRY = "pagefind-entry.json"
 """Pagefind's first file: the version and, per language, the hash that names its metadata file."""
 SIGNATURE = b"pagefind_dcd"
@@ -67,9 +65,9 @@ class IndexReport:
     seconds: float
 
 
-def write_index(documents: Iterable[tuple[str, str]], site_dir: Path, synonyms: str) -> IndexReport:
+def write_index(documents: Iterable[tuple[str, str]], site_dir: Path, synonyms: dict[str, str]) -> IndexReport:
     """Index `documents` (address, HTML), numbered in the order given, into `site_dir/pagefind/`, replacing what
-    was there, with `synonyms` (JSON) beside it."""
+    was there, with each language's synonyms (file name → JSON) beside it."""
     start = time.perf_counter()
     files = _index_files(documents)
     sort_filters(files)
@@ -79,7 +77,8 @@ def write_index(documents: Iterable[tuple[str, str]], site_dir: Path, synonyms: 
         if not any(fnmatch.fnmatch(name, pattern) for pattern in UNUSED):
             (output / name).parent.mkdir(parents=True, exist_ok=True)
             (output / name).write_bytes(content)
-    (output / SYNONYMS).write_text(synonyms, encoding="utf-8")
+    for name, groups in synonyms.items():
+        (output / name).write_text(groups, encoding="utf-8")
     pages = sum(language["page_count"] for language in json.loads(files[ENTRY])["languages"].values())
     return IndexReport(pages, time.perf_counter() - start)
 
@@ -205,6 +204,7 @@ def sort_filters(files: dict[str, bytes]) -> None:
         data = cbor2.dumps(meta)
         about["hash"] = f"{language}_{_hash(data)[: len(language) + 8]}"
         files[f"pagefind.{about['hash']}.pf_meta"] = _encode(data)
+    entry["languages"] = dict(sorted(entry["languages"].items()))  # a hash map's order too: the same in every run
     files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
 
 
