@@ -9,23 +9,27 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from macros.content.kinds import counts
-from macros.content.load import load_catalog
+from macros.content.load import Loader
 from macros.content.problems import ContentError, Problem
 from macros.content.scaffold import ScaffoldError, kind_names, new_item, new_session
+from macros.content.translations import LANGUAGE_NAMES
 from macros.publish.build import build_site
 from macros.publish.editor import run_local
 from macros.publish.project import site_url
 
 
 def validate(content_dir: Path, docs_dir: Path, output: str = "text") -> int:
+    loader = Loader(content_dir, docs_dir, root=Path.cwd())
     try:
-        catalog = load_catalog(content_dir, docs_dir, root=Path.cwd())
+        catalog = loader.load()
     except ContentError as error:
         if output == "github":
             print("\n".join(annotation(problem) for problem in error.problems))
         print(error.report(), file=sys.stderr)
         return 1
     summary = ", ".join(f"{count} {kind}" for kind, count in counts(catalog).items())
+    for language, translation in loader.translations.items():
+        summary += f"; {translation.count()} files translated into {LANGUAGE_NAMES[language]}"
     print(f"OK: {summary}")
     return 0
 

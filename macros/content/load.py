@@ -45,6 +45,8 @@ class Loader:
         """Ids whose file exists but has errors: references to them are not reported a second time."""
         self.unread_lists: set[str] = set()
         """Kinds listed in one file that has errors (audiences): references to them are not checked either."""
+        self.duplicated: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
+        """Ids given by two files: which English a translation translates is not known until one is renamed."""
         self.translations: dict[str, Translation] = {}
         """Every language's translations under sessions/<language>/, checked against the English they translate."""
         self.site: m.Site | None = None
@@ -129,6 +131,7 @@ class Loader:
                 )
                 continue
             if item_id in first_seen:
+                self.duplicated[kind.name].add(item_id)
                 self.problems.append(
                     Problem(
                         checker.file,
@@ -262,16 +265,18 @@ class Loader:
                 )  # fmt: skip
 
     def load_item_translation(self, kind: Kind, path: Path, translation: Translation) -> None:
-        label = self.label(path)
         item_id = path.stem
         english = self.items[kind.name].get(item_id)
-        if path.suffix not in (".yaml", ".yml") or english is None:
-            if path.suffix in (".yaml", ".yml") and item_id in self.broken[kind.name]:
-                return  # the English file's own problems are reported; checking against it would mislead
+        is_yaml = path.suffix in (".yaml", ".yml")
+        if is_yaml and (item_id in self.broken[kind.name] or item_id in self.duplicated[kind.name]):
+            return  # the English file's own problems are reported; checking against it would mislead
+        if not is_yaml or english is None:
             close = difflib.get_close_matches(item_id, sorted(self.items[kind.name]), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]}.yaml?" if close else "; name it after the English file it translates"
             english_path = f"sessions/{kind.folder}/{item_id}.yaml"
-            self.problems.append(Problem(label, 1, "", f"translates {english_path}, which does not exist{hint}"))
+            self.problems.append(
+                Problem(self.label(path), 1, "", f"translates {english_path}, which does not exist{hint}")
+            )
             return
         checker, node = self.compose(path)
         reader = TranslationReader(checker, translation.language, english.source.file)

@@ -21,6 +21,7 @@ from macros.content import spec as s
 from macros.content import specs
 from macros.content.check import PLACEHOLDER
 from macros.content.kinds import KINDS, Kind
+from macros.content.translations import TRANSLATIONS
 from macros.content.values.ids import slugify
 
 _FILL_OPTIONAL = {"fields"}
@@ -189,8 +190,41 @@ def new_session(content_dir: Path, series_id: str, title: str, today: date) -> W
             f"{_shown(path)}: could not add session {number} safely; nothing was changed. "
             "Add it by hand at the end of `sessions:` (see the maintainers' guide)"
         )
+    steps = _keep_translations_in_step(content_dir, series_id, number)
     _replace(path, new_text)
-    return Written(path, f"{series_id}/{number}", f"session {number} added; fill in every TODO, then validate")
+    for translation, text in steps.items():
+        _replace(translation, text)
+    note = f"session {number} added; fill in every TODO, then validate"
+    if steps:
+        note += f" (its translations keep an empty item for it: {', '.join(_shown(each) for each in steps)})"
+    return Written(path, f"{series_id}/{number}", note)
+
+
+def _keep_translations_in_step(content_dir: Path, series_id: str, number: int) -> dict[Path, str]:
+    """Each translation of the series that lists its sessions gets an empty item for the new one (`- ~`, shown in
+    English until translated), so its list keeps one item per English session; nothing is written if one fails."""
+    steps = {}
+    for language in TRANSLATIONS:
+        path = content_dir / language / "series" / f"{series_id}.yaml"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        before = _parsed(path, text)
+        if "sessions" not in before:
+            continue  # its sessions are all in English: nothing to keep in step
+        lines = text.splitlines()
+        at, indent = _insertion_point(path, text, lines)
+        lines[at if at is not None else len(lines) : at] = [
+            f"{' ' * indent}- ~  # session {number}: not translated yet"
+        ]
+        new_text = "\n".join(lines) + "\n"
+        if _parsed(path, new_text).get("sessions") != [*before["sessions"], None]:
+            raise ScaffoldError(
+                f"{_shown(path)}: could not add an empty item for session {number} safely; nothing was changed. "
+                "Add `- ~` at the end of its `sessions:` by hand, then run this again"
+            )
+        steps[path] = new_text
+    return steps
 
 
 def _insertion_point(path: Path, text: str, lines: list[str]) -> tuple[int | None, int]:

@@ -18,6 +18,7 @@ from macros.content.kinds import KINDS
 from macros.content.model import untitled
 from macros.content.plans import downloads
 from macros.content.routes import item_path, series_path, session_path, source_uri
+from macros.content.values.text import Untranslated
 from macros.site.language import ENGLISH, Language
 from macros.site.listings import topic_groups
 from macros.site.relations import Relations
@@ -39,6 +40,11 @@ class GeneratedPage:
     @property
     def src_uri(self) -> str:
         return source_uri(self.path)
+
+    @property
+    def title_lang(self) -> str:
+        """`en` when the title is English on a page in another language (no translation gives it), else ``."""
+        return "en" if isinstance(self.title, Untranslated) else ""
 
     @property
     def anchor_ids(self) -> set[str]:

@@ -125,6 +125,17 @@ def test_session_is_appended_to_the_series_and_validates(project: Path) -> None:
     assert _run(project, "validate").returncode == 0
 
 
+def test_a_new_session_keeps_the_series_translation_in_step(project: Path) -> None:
+    """The Spanish file lists one item per English session: the new one gets an empty item, shown in English."""
+    spanish = project / "sessions" / "es" / "series" / "test-vln.yaml"
+    original = spanish.read_text(encoding="utf-8")
+    result = _run(project, "new", "session", "test-vln", "Wrap-up")
+    assert result.returncode == 0, result.stderr
+    assert "sessions/es/series/test-vln.yaml" in result.stdout
+    assert spanish.read_text(encoding="utf-8") == original + "  - ~  # session 4: not translated yet\n"
+    assert _run(project, "validate").returncode == 0
+
+
 def test_session_goes_inside_the_list_when_other_fields_follow(project: Path) -> None:
     series = project / "sessions" / "series" / "test-vln.yaml"
     series.write_text(series.read_text(encoding="utf-8") + "# Contact for the network\nstatus_note: Ongoing.\n")
