@@ -59,7 +59,9 @@ class Loader:
         except ValueError:
             return path.as_posix()
 
-    def compose(self, path: Path) -> tuple[Checker, yaml.Node | None]:
+    def compose(self, path: Path, empty_is_nothing: bool = False) -> tuple[Checker, yaml.Node | None]:
+        """The file's YAML node, or None with the reason among the checker's problems. `empty_is_nothing`: a file of
+        comments only (a translation just started with `new translation`) holds nothing, and is no problem."""
         checker = Checker(self.label(path), self.docs_dir, self.root)
         if path.stat().st_size > MAX_FILE_BYTES:
             checker.problems.append(
@@ -88,7 +90,7 @@ class Loader:
         except yaml.reader.ReaderError as error:
             checker.problems.append(_unreadable_character(checker.file, text, error))
             return checker, None
-        if node is None:
+        if node is None and not empty_is_nothing:
             checker.problems.append(Problem(checker.file, 1, "", "is empty; see the README for what this file holds"))
         elif alias := _first_alias(checker.file, text):
             checker.problems.append(alias)
@@ -278,9 +280,9 @@ class Loader:
                 Problem(self.label(path), 1, "", f"translates {english_path}, which does not exist{hint}")
             )
             return
-        checker, node = self.compose(path)
+        checker, node = self.compose(path, empty_is_nothing=True)
         reader = TranslationReader(checker, translation.language, english.source.file)
-        values = reader.read(node, kind.spec, english) if node is not None else INVALID
+        values = reader.read(node, kind.spec, english) if node is not None else _nothing(checker)
         self.problems.extend(checker.problems)
         if values is not INVALID:
             translation.items.setdefault(kind.name, {})[item_id] = values
@@ -289,9 +291,9 @@ class Loader:
         english = self.site if path.name == "site.yaml" else {"audiences": tuple(self.audiences.values())}
         if english is None or (path.name == "audiences.yaml" and "audience" in self.unread_lists):
             return  # the English file has problems of its own, reported with it
-        checker, node = self.compose(path)
+        checker, node = self.compose(path, empty_is_nothing=True)
         reader = TranslationReader(checker, translation.language, f"sessions/{path.name}")
-        values = reader.read(node, TRANSLATED_FILES[path.name], english) if node is not None else INVALID
+        values = reader.read(node, TRANSLATED_FILES[path.name], english) if node is not None else _nothing(checker)
         self.problems.extend(checker.problems)
         if values is not INVALID:
             translation.files[path.name] = values
@@ -323,6 +325,11 @@ class Loader:
         if self.problems:
             raise ContentError(self.problems)
         return catalog
+
+
+def _nothing(checker: Checker) -> Any:
+    """A translation that could not be read is INVALID (its problems are the checker's); one with nothing yet is {}."""
+    return INVALID if checker.problems else {}
 
 
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
