@@ -256,7 +256,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     staging = build.staging
     if not (config.strict and staging is not None and staging.warned):
         site, docs = Path(config.site_dir), Path(config.docs_dir)
-        documents = index_documents(site, docs, build.search_labels, build.languages)
+        documents = [
+            index_documents(site, docs, build.search_labels, build.languages, only=language)
+            for language in build.languages
+        ]
         synonyms = {
             synonyms_file(language): synonyms_json(build.catalog.synonyms, language.code)
             for language in build.languages

@@ -192,14 +192,20 @@ def page_path(relative: str) -> str:
 
 
 def index_documents(
-    site_dir: Path, docs_dir: Path, labels: Mapping[str, PageLabel], languages: Iterable[Language] = (ENGLISH,)
+    site_dir: Path,
+    docs_dir: Path,
+    labels: Mapping[str, PageLabel],
+    languages: Iterable[Language] = (ENGLISH,),
+    only: Language | None = None,
 ) -> Iterator[tuple[str, str]]:
     """(address, HTML to index) for every page of the built site that can be a result, in a stable order; a page
-    under a language's prefix (`es/`) is indexed in that language."""
+    under a language's prefix (`es/`) is indexed in that language. With `only`, the pages of that language alone."""
     others = [language for language in languages if language.prefix]
     for source in sorted(site_dir.rglob("*.html")):
         relative = source.relative_to(site_dir).as_posix()
         language = next((each for each in others if relative.startswith(each.prefix)), ENGLISH)
+        if only is not None and language.code != only.code:
+            continue
         own = relative.removeprefix(language.prefix)
         if own in SKIPPED or own.startswith(("pagefind/", "files/", "admin/")):
             continue
