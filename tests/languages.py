@@ -69,7 +69,7 @@ def english_interface() -> tuple[tuple[str, re.Pattern[str]], ...]:
         pieces = [" ".join(piece.split()) for piece in re.split(r"%\(\w+\)s", words)]
         pieces = [piece for piece in pieces if re.search(r"[A-Za-z]{2,}", piece)]
         if not any(len(piece.split()) > 1 or len(piece) > 3 for piece in pieces):
-            continue  # "of %(title)s": a word too short to tell English from a name
+            continue  # a download link's " of %(title)s": a word too short to tell English from a name
         pattern = r"(?<![\w-])" + r".{0,300}?".join(re.escape(piece) for piece in pieces) + r"(?![\w-])"
         found.append((english, re.compile(pattern)))
     return tuple(sorted(found, key=lambda pair: -len(pair[0])))

@@ -149,14 +149,14 @@
       let search = await searchAll(pagefind, variants, filters);
       if (token !== latest) return;
       const forms = variants.slice(1).map((form) => `“${form}”`).join(", ");
-      let note = variants.length > 1 ? ` ${t("Also searched: %(forms)s.", { forms })}` : "";
+      let note = variants.length > 1 ? " " + t("Also searched: %(forms)s.", { forms }) : "";
       const top = (found) => (found.results.length ? found.results[0].score : 0);
       if (looser(query) !== query) {
         // A typo leaves no matches, or only weak ones on stray letters ("-m" for "Mockinbird"); the first letters
         // of each long word usually find what was meant, and win only when they match far better.
         const loose = await searchAll(pagefind, [looser(query)], filters);
         if (top(loose) > 2 * top(search)) {
-          note = ` ${t("Few pages match it; showing pages with words starting “%(start)s”.", { start: looser(query) })}`;
+          note = " " + t("Few pages match it; showing pages with words starting “%(start)s”.", { start: looser(query) });
           search = loose;
         }
       }

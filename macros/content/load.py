@@ -314,12 +314,8 @@ class Loader:
         self.resolve_references(ids)
         if site is None or self.problems:
             raise ContentError(self.problems)
-        catalog = m.Catalog(
-            site=site,
-            audiences=audiences,
-            synonyms=synonyms,
-            **{kind.catalog_field: self.items[kind.name] for kind in KINDS},
-        )
+        kinds: dict[str, Any] = {kind.catalog_field: self.items[kind.name] for kind in KINDS}
+        catalog = m.Catalog(site=site, audiences=audiences, synonyms=synonyms, **kinds)
         self.check_training_series(catalog)
         self.problems.extend(alias_problems(catalog, self.root))
         if self.problems:

@@ -456,3 +456,6 @@ class Catalog:
     programs: dict[str, Program] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
     action_plans: dict[str, ActionPlan] = field(default_factory=dict)
+    untranslated: frozenset[str] = frozenset()
+    """In a catalog in another language, `kind:id` of every item that no translation gives a word for (its page says
+    that its text is only in English); empty in English."""

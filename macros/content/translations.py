@@ -220,9 +220,16 @@ def translate_catalog(catalog: m.Catalog, translation: Translation) -> m.Catalog
     audiences = translated(
         {"audiences": tuple(catalog.audiences.values())}, specs.AUDIENCES, translation.files.get("audiences.yaml")
     )["audiences"]
+    untranslated = frozenset(
+        f"{kind.name}:{item_id}"
+        for kind in KINDS
+        for item_id in kind.items(catalog)
+        if not translation.items.get(kind.name, {}).get(item_id)
+    )
     return dataclasses.replace(
         catalog,
         site=translated(catalog.site, specs.SITE, translation.files.get("site.yaml")),
         audiences={audience.id: audience for audience in audiences},
+        untranslated=untranslated,
         **kinds,
     )

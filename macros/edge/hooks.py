@@ -245,7 +245,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     own = _own(page.url).removeprefix(language.prefix)
     original = (own or "./") if own in build.pages else ""
-    notes = page_notes(language, page.url, original, 'lang="en"' in html)
+    notes = page_notes(language, page.url, original, 'lang="en"' in html, bool(page.meta.get("hub_untranslated")))
     found = _H1_END.search(html)
     return html[: found.end()] + notes + html[found.end() :] if found else notes + html
 

@@ -73,11 +73,14 @@ def not_found_page(language: Language) -> str:
     return f"---\ntemplate: 404.html\ntitle: {title}\nrender_macros: false\n---\n"
 
 
-def page_notes(language: Language, url: str, original: str, english_parts: bool) -> str:
+def page_notes(language: Language, url: str, original: str, english_parts: bool, untranslated: bool = False) -> str:
     """What a page in another language says under its title: that it is the hub's translation, with a link to the
-    English original, and, when some text is shown in English, that it is so, once."""
+    English original, and, when some text is shown in English, that it is so, once; on the page of an item no
+    translation gives a word for, that its text is all in English (and the link)."""
     href = relative(url, original) if original else ""
-    return render("page_notes.html", url, language, original=href, english_parts=english_parts)
+    return render(
+        "page_notes.html", url, language, original=href, english_parts=english_parts, untranslated=untranslated
+    )
 
 
 class _NavLoader(yaml.SafeLoader):

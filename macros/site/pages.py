@@ -36,6 +36,8 @@ class GeneratedPage:
     """Directory-style address without a leading slash."""
     title: str
     html: str
+    untranslated: bool = False
+    """On a page in another language: no translation gives a word of its item, so its text is all in English."""
 
     @property
     def src_uri(self) -> str:
@@ -60,11 +62,12 @@ class GeneratedPage:
         return f"---\n{yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n{self.html}\n"
 
 
-def _page(template: str, path: str, page_title: str, inputs: PageInputs, **context: object) -> GeneratedPage:
-    """`template` as the page at `path` (without the language's prefix) in the inputs' language."""
+def _page(template: str, path: str, page_title: str, inputs: PageInputs, key: str, **context: object) -> GeneratedPage:
+    """`template` as the page at `path` (without the language's prefix) in the inputs' language, for the item `key`
+    (`kind:id`)."""
     here = inputs.language.path(path)
     html = render(template, here, inputs.language, catalog=inputs.catalog, **context)
-    return GeneratedPage(here, page_title, html)
+    return GeneratedPage(here, page_title, html, key in inputs.catalog.untranslated)
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,8 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
     path = series_path(series)
     members = relations.archive_trainings.get(series.id, [])
     templates = relations.plans_by_series.get(series.id, [])
-    yield _page("series.html", path, series.title, inputs, item=series, members=members, plans=templates)
+    key = f"series:{series.id}"
+    yield _page("series.html", path, series.title, inputs, key, item=series, members=members, plans=templates)
     sessions = series.sessions
     for position, session in enumerate(sessions):
         previous = sessions[position - 1] if position else None
@@ -98,6 +102,7 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
             session_path(series, session),
             untitled(session, words),
             inputs,
+            key,
             item=session,
             series=series,
             title=untitled(session, words),
@@ -168,5 +173,6 @@ def generate_pages(inputs: PageInputs) -> list[GeneratedPage]:
         for item in kind.items(catalog).values():
             title = getattr(item, "title", None) or item.name
             context = PAGE_CONTEXT[kind.name](item, inputs) if kind.name in PAGE_CONTEXT else {}
-            pages.append(_page(kind.template, item_path(kind.name, item.id), title, inputs, item=item, **context))
+            path, key = item_path(kind.name, item.id), f"{kind.name}:{item.id}"
+            pages.append(_page(kind.template, path, title, inputs, key, item=item, **context))
     return pages

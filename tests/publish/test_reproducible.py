@@ -102,5 +102,5 @@ def test_each_language_is_indexed_apart_and_put_together() -> None:
     with pytest.raises(search_index.SearchIndexError, match="two search indexes were made for en"):
         search_index.merged([english, english])
     changed = dict(spanish, **{"pagefind.js": b"other"})
-    with pytest.raises(search_index.SearchIndexError, match="two different pagefind.js"):
+    with pytest.raises(search_index.SearchIndexError, match=r"two different pagefind\.js"):
         search_index.merged([english, changed])

@@ -8,6 +8,7 @@ would be English on every Spanish page.
 
 from __future__ import annotations
 
+import ast
 import html.parser
 import os
 import re
@@ -224,6 +225,20 @@ def test_no_script_holds_a_user_facing_string_outside_the_catalog(script: Path) 
         if not _in_catalog_call(before) and _PROSE.search(value) and not SCRIPT_CODE.match(value)
     ]
     assert found == [], "hand the words to t() or tn() (javascripts/i18n.js)"
+
+
+_SCRIPT_MESSAGE = re.compile(r"""\b(?:t|tn|hubT|hubTn)\(\s*("(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*')""")
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[path.name for path in SCRIPTS])
+def test_every_script_message_is_extracted(script: Path, extracted: Catalog) -> None:
+    """A `t("…")` that `pybabel extract` does not see (Babel's JavaScript lexer cannot read one inside a template
+    literal's `${…}` that also holds an object literal) would stay English on every Spanish page."""
+    code = re.sub(r"/\*.*?\*/|^\s*//.*$", "", script.read_text(encoding="utf-8"), flags=re.S | re.M)
+    messages = [ast.literal_eval(found) for found in _SCRIPT_MESSAGE.findall(code)]
+    assert [message for message in messages if message not in _ids(extracted)] == [], (
+        "write t(…) outside template literals: `" + '" " + t("…")' + "`, so pybabel extract finds it"
+    )
 
 
 def test_the_checks_find_words_outside_the_catalog() -> None:

@@ -104,7 +104,7 @@ def test_each_translated_page_says_so_and_notes_english_parts_once(site: Path) -
             assert "hub-translation" not in text, address
             continue
         article = text.split('<article class="md-content__inner', 1)[1].split("</article>\n", 1)[0]
-        notes = re.findall(r'<p class="hub-translation">(.*?)</p>', article)
+        notes = re.findall(r'<p class="hub-translation" data-pagefind-ignore>(.*?)</p>', article)
         assert len(notes) == 1, address
         original = address.removeprefix("es/")
         href = re.search(r'<a href="([^"]+)" hreflang="en">', notes[0])
@@ -112,6 +112,18 @@ def test_each_translated_page_says_so_and_notes_english_parts_once(site: Path) -
         assert urlsplit(urljoin(f"http://x/{address}", href.group(1))).path == f"/{original}", address
         english_parts = re.search(r'<(?!html)\w+[^>]* lang="en"', article.replace(notes[0], ""))
         assert ("hub-only-english" in notes[0]) == bool(english_parts), address
+
+
+def test_a_page_nobody_has_translated_says_its_text_is_in_english(shipped_site: Path) -> None:
+    """A person without a translation: the menus are Spanish, the bio English; the note says so rather than calling
+    the page a translation with "some parts" in English."""
+    person = (shipped_site / "es" / "people" / "leah-harris" / "index.html").read_text(encoding="utf-8")
+    assert "el texto de esta página todavía no está traducido" in person
+    assert "Traducción del Centro de aprendizaje" not in person
+    assert 'hreflang="en">Ver la página en inglés</a>' in person
+    topic = (shipped_site / "es" / "topics" / "postvention" / "index.html").read_text(encoding="utf-8")
+    assert "Traducción del Centro de aprendizaje" in topic
+    assert "todavía no está traducido." not in topic
 
 
 def test_spanish_dates_sizes_and_menu(shipped_site: Path, fixture_site: Path) -> None:
@@ -160,6 +172,9 @@ def test_each_language_is_its_own_search_index(shipped_site: Path) -> None:
         fragment = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         if fragment["url"].startswith("/es/"):
             kinds.add(fragment["meta"]["kind"])
+            # the note under the title is not the page's content: it would fill every excerpt
+            assert "Centro de aprendizaje. Leer el original" not in fragment["content"], fragment["url"]
+            assert "Solo en inglés" not in fragment["content"], fragment["url"]
     assert {"Tema", "Red de aprendizaje", "Sesión", "Página"} <= kinds
 
 
