@@ -43,7 +43,9 @@ MORE_MISTAKES = {
 TRANSLATION_MISTAKES = {
     "topics/postvention.yaml": 'title: "Posvención"\nsumary: "texto"\naliases: [postvencion]\n',
     "topics/no-such-topic.yaml": 'title: "Nada"\n',
-    "series/integrating-peer-support-2017.yaml": 'title: "Integrar el apoyo entre pares"\nobjectives:\n  - "Explorar los principios de SAMHSA."\n  - ~\n',
+    "series/integrating-peer-support-2017.yaml": (
+        'title: "Integrar el apoyo entre pares"\nobjectives:\n  - "Explorar los principios de SAMHSA."\n  - ~\n'
+    ),
 }
 """The guide's "Translate an item into Spanish" messages, made by these translations (sessions/es/)."""
 
@@ -51,7 +53,8 @@ TRANSLATION_MISTAKES = {
 def _quoted_messages() -> set[str]:
     """Every `sessions/…:line: …` message in the guide's tables, with Markdown's code quotes removed."""
     text = GUIDE.read_text(encoding="utf-8")
-    return {match.strip() for match in re.findall(r"^\| `+ ?(sessions/[^` ]+:\d+: .+?) ?`+ \|", text, flags=re.MULTILINE)}
+    found = re.findall(r"^\| `+ ?(sessions/[^` ]+:\d+: .+?) ?`+ \|", text, flags=re.MULTILINE)
+    return {match.strip() for match in found}
 
 
 def _validate(project: Path) -> list[str]:
