@@ -283,8 +283,12 @@ def explain(column: Column, sheet: Sheet) -> str:
         parts.append(f"Needed when any {header(column.needed_with)} column is filled in.")
     if isinstance(item, s.Ref):
         main = next((each.name for each in SHEETS if each.is_main and each.kind.name == item.kind), None)
-        also = f" or on this workbook's {main} sheet" if main else ""
-        parts.append(f"The id or the name of a {item.kind} on the site (sheet {existing_sheet(item.kind)}){also}.")
+        also = f", or on this workbook's {main} sheet" if main else ""
+        parts.append(f"Write the id or the name, as on the sheet {existing_sheet(item.kind)}{also}.")
+    elif isinstance(item, s.Identifier):
+        parts.append("Lower-case letters, digits and hyphens, like peer-support-basics.")
+    elif isinstance(item, s.Choice) and all(option in parts[0] for option in item.options):
+        pass
     elif isinstance(item, s.Date):
         parts.append("A year (2017), a month (2017-03) or a day (2017-03-14)" + (", or unknown." if item.allow_unknown
                      else "."))  # fmt: skip
@@ -296,6 +300,13 @@ def explain(column: Column, sheet: Sheet) -> str:
         also = " or separated by ;" if separable(item) else ""
         parts.append(f"Several: one per line (Alt+Enter in Excel, Ctrl+Enter in LibreOffice){also}.")
     return " ".join(part.strip() for part in parts if part)
+
+
+_EPOCH = datetime.date(1899, 12, 30)
+_SERIALS = (29_221, 76_700)
+"""Spreadsheet day numbers from 1980 to 2109: a date cell that lost its date format (a number no year can be)."""
+_GARBLED = re.compile("[ÃÂ][\u0080-\u00bf\uf000-\uf0ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€")
+"""UTF-8 read as Windows-1252 (`Zoë` as `ZoÃ«`, `–` as `â€“`), as a spreadsheet opening a CSV file may do."""
 
 
 class CellProblem(Exception):
@@ -325,15 +336,25 @@ def cell_text(cell: Cell, spec: s.Spec) -> str:
         return ""
     if isinstance(value, str):
         text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        if garbled := _GARBLED.search(text):
+            raise CellProblem(f"looks garbled ({text[max(0, garbled.start() - 12) : garbled.end() + 12]!r}): it was "
+                              "saved as UTF-8 and opened as another character set; open the CSV file again choosing "
+                              "Unicode (UTF-8), or import the CSV file itself")  # fmt: skip
         return _date_text(text) if isinstance(spec, s.Date) else text
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float) and isinstance(spec, s.Date) and _SERIALS[0] <= value <= _SERIALS[1]:
+        day = _EPOCH + datetime.timedelta(days=int(value))
+        raise CellProblem(f"{value:g} looks like the date {day.isoformat()} stored as a number; write it as "
+                          f"{day.isoformat()}")  # fmt: skip
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
         return _number_text(value, cell.number_format)
     if isinstance(value, datetime.datetime | datetime.date):
         return _date_cell(value, cell.number_format, spec)
+    if isinstance(value, datetime.time) and not value.second and not isinstance(spec, s.Date):
+        return f"{value:%H:%M}"
     raise CellProblem(f"holds the time {value}; write {describe(spec)}")
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
+from openpyxl.styles import Font, NamedStyle  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter, quote_sheetname  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
@@ -39,7 +39,17 @@ from macros.content.sheets import (
     kind_sheets,
 )
 from macros.outputs.base import BuildInfo, OutputFile
-from macros.outputs.office import WRAP, app_xml, csv_table, guarded, header_cell, stable_zip, text_cell
+from macros.outputs.office import (
+    BORDER,
+    HEADER_FILL,
+    HEADER_FONT,
+    WRAP,
+    app_xml,
+    csv_table,
+    guarded,
+    stable_zip,
+    text_cell,
+)
 from macros.outputs.plan_xlsx import LINE_HEIGHT, lines_needed
 from macros.site.relations import Relations
 
@@ -50,7 +60,15 @@ ALL_KINDS = "catalog"
 TEXT = "@"
 """The number format "Text": what is typed stays as typed."""
 LAST_ROW = 1_048_576
+HEADER, VALUE, NOTE = "Hub header", "Hub text", "Hub note"
+"""Named cell styles: set once per workbook, then one assignment per cell (openpyxl hashes every style it is given,
+which made a cell-by-cell font, fill, border and alignment most of the build's time for the templates)."""
+FONT = "Calibri"
+"""The workbook's own font, named: a font without a name is shown by LibreOffice in its default serif face."""
 REQUIRED_MARK = " *"
+MOST_LINES = 6
+"""A row of the export is as tall as its longest cell, up to this many lines (a transcript would fill the screen);
+spreadsheets do not re-fit wrapped rows when a file is opened."""
 """After the header of a column every row needs; the import reads `Title *` as `Title`."""
 
 
@@ -111,6 +129,18 @@ def _workbook(
     address: bool,
 ) -> bytes:
     workbook = Workbook()
+    for style in (
+        NamedStyle(
+            HEADER,
+            font=Font(name=FONT, bold=True, color=HEADER_FONT.color),
+            fill=HEADER_FILL,
+            border=BORDER,
+            alignment=WRAP,
+        ),
+        NamedStyle(VALUE, font=Font(name=FONT), number_format=TEXT, alignment=WRAP),
+        NamedStyle(NOTE, font=Font(name=FONT), alignment=WRAP),
+    ):
+        workbook.add_named_style(style)
     workbook.properties.title = notes[0]
     workbook.properties.creator = workbook.properties.lastModifiedBy = catalog.site.organization
     workbook.properties.created = workbook.properties.modified = when
@@ -137,22 +167,22 @@ def _readme(sheet: Worksheet, notes: list[str], sheets: Sequence[Sheet]) -> None
     widths = [24.0, 26.0, 11.0, 90.0]
     for number, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = width
-    text_cell(sheet, 1, 1, notes[0]).font = Font(bold=True, size=14)  # type: ignore[attr-defined]
+    text_cell(sheet, 1, 1, notes[0]).font = Font(name=FONT, bold=True, size=14)  # type: ignore[attr-defined]
     row = 2
     for note in notes[1:]:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
-        text_cell(sheet, row, 1, note).alignment = WRAP  # type: ignore[attr-defined]
+        text_cell(sheet, row, 1, note).style = NOTE  # type: ignore[attr-defined]
         sheet.row_dimensions[row].height = lines_needed(note, sum(widths)) * LINE_HEIGHT + 4
         row += 1
     row += 1
     for column, name in enumerate(("Sheet", "Column", "Required", "What to write"), start=1):
-        header_cell(sheet, row, column, name)
+        text_cell(sheet, row, column, name).style = HEADER  # type: ignore[attr-defined]
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
     for each in sheets:
         for header, required, text in _explained(each):
             row += 1
             for column, value in enumerate((each.name, header, "yes" if required else "", text), start=1):
-                text_cell(sheet, row, column, value).alignment = WRAP  # type: ignore[attr-defined]
+                text_cell(sheet, row, column, value).style = NOTE  # type: ignore[attr-defined]
             sheet.row_dimensions[row].height = lines_needed(text, widths[3]) * LINE_HEIGHT + 4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
@@ -208,22 +238,26 @@ def _data_sheet(
     texts = [text for _, _, text in _explained(sheet)] + (["Each item's page on the site."] if address else [])
     for number, (header, spec, text) in enumerate(zip(headers, specs, texts, strict=True), start=1):
         letter = get_column_letter(number)
-        header_cell(data, 1, number, header)
+        text_cell(data, 1, number, header).style = HEADER  # type: ignore[attr-defined]
         dimension = data.column_dimensions[letter]
         dimension.width = _width(header, spec)
-        dimension.number_format = TEXT
+        dimension.number_format, dimension.alignment = TEXT, WRAP  # what is typed later: text, wrapped, at the top
         check = _validation(header, spec, text, lists, names)
         check.add(f"{letter}2:{letter}{LAST_ROW}")
         data.add_data_validation(check)
     data.row_dimensions[1].height = max(lines_needed(header, _width(header, spec)) for header, spec in
                                         zip(headers, specs, strict=True)) * LINE_HEIGHT + 4  # fmt: skip
     data.freeze_panes = "B2" if sheet.is_main else data.cell(row=2, column=len(sheet.keys) + 1)
-    top = Alignment(vertical="top", wrap_text=False)
+    data.print_title_rows = "1:1"
+    data.page_setup.orientation, data.page_setup.scale = "landscape", 70
+    data.print_options.gridLines = True
+    widths = [_width(header, spec) for header, spec in zip(headers, specs, strict=True)]
     for row, values in enumerate(rows, start=2):
         for number, value in enumerate(values, start=1):
-            cell = text_cell(data, row, number, value)
-            cell.number_format = TEXT  # type: ignore[attr-defined]
-            cell.alignment = top  # type: ignore[attr-defined]
+            text_cell(data, row, number, value).style = VALUE  # type: ignore[attr-defined]
+        lines = max(lines_needed(value, width) if value else 1 for value, width in zip(values, widths, strict=False))
+        if lines > 1:
+            data.row_dimensions[row].height = min(lines, MOST_LINES) * LINE_HEIGHT + 4
 
 
 def _validation(header: str, spec: s.Spec | None, text: str, lists: _Lists, references: set[str]) -> DataValidation:
@@ -275,7 +309,7 @@ def _reference(catalog: m.Catalog, kind_name: str) -> Reference:
 
 def _reference_sheet(data: Worksheet, reference: Reference) -> None:
     for number, (header, width) in enumerate(((ID_HEADER, 34.0), (reference.title_header, 60.0)), start=1):
-        header_cell(data, 1, number, header)
+        text_cell(data, 1, number, header).style = HEADER  # type: ignore[attr-defined]
         data.column_dimensions[get_column_letter(number)].width = width
     for row, values in enumerate(reference.rows, start=2):
         for number, value in enumerate(values, start=1):

@@ -184,6 +184,13 @@ def test_a_cell_stands_for_what_the_spreadsheet_shows(cell: Cell, spec: s.Spec, 
             s.Text(),
             "was turned into the date 2024-03-14 by the spreadsheet; format the cell as Text and type it again",
         ),
+        (Cell(42808), s.Date(), "42808 looks like the date 2017-03-14 stored as a number; write it as 2017-03-14"),
+        (
+            Cell("ZoÃ« Ã\uf181lvarez"),
+            s.Text(),
+            "looks garbled ('ZoÃ« Ã\\uf181lvarez'): it was saved as UTF-8 and opened as another character set; "
+            "open the CSV file again choosing Unicode (UTF-8), or import the CSV file itself",
+        ),
     ],
 )
 def test_a_cell_that_cannot_stand_for_its_field_says_what_to_write(cell: Cell, spec: s.Spec, message: str) -> None:
