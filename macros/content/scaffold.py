@@ -6,6 +6,7 @@ line, so a half-filled file is never published. Everything else in a fresh skele
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -229,8 +230,11 @@ def _scalar(lead: str, spec: s.Spec, text: str, indent: int) -> list[str]:
     return [f"{lead} {quoted(text)}"]
 
 
+@functools.lru_cache(maxsize=4096)
 def _reads_back_as_text(text: str) -> bool:
-    """True when `text` written plain is read by YAML 1.1 as this very text (not `no` → false, `1` → a number)."""
+    """True when `text` written plain is read by YAML 1.1 as this very text (not `no` → false, `1` → a number).
+
+    Memoized: an import writes the same few ids and choices thousands of times."""
     tag = yaml.SafeLoader.resolve(yaml.SafeLoader, yaml.ScalarNode, text, (True, False))  # type: ignore[arg-type,no-untyped-call]
     return bool(_PLAIN.fullmatch(text)) and tag == STR_TAG
 

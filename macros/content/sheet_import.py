@@ -40,6 +40,7 @@ from macros.content.sheets import (
     normal,
     sheet_called,
     split_items,
+    was_cut,
 )
 from macros.content.values.ids import id_problem
 from macros.content.values.suggest import closest
@@ -122,6 +123,8 @@ class Entry:
     kind: Kind
     item_id: str
     path: Path
+    inside: Path
+    """The path within the content folder: `trainings/x.yaml`."""
     record: Record
     exists: bool
     places: dict[str, Place] = field(default_factory=dict)
@@ -363,9 +366,11 @@ class Importer:
     def _entry(self, kind: Kind, item_id: str, existing: Any, title: str) -> Entry:
         if existing is not None:
             path = self.root / existing.source.file
-            entry = Entry(kind, item_id, path, read_record(path, kind.spec), exists=True)
+            inside = path.resolve().relative_to(self.content_dir.resolve())
+            entry = Entry(kind, item_id, path, inside, read_record(path, kind.spec), exists=True)
         else:
-            entry = Entry(kind, item_id, self.content_dir / kind.folder / f"{item_id}.yaml", {}, exists=False)
+            inside = Path(kind.folder, f"{item_id}.yaml")
+            entry = Entry(kind, item_id, self.content_dir / inside, inside, {}, exists=False)
         self.entries[(kind.name, item_id)] = entry
         self.names.add(kind.name, item_id, title or str(entry.record.get(kind.title_field, "")))
         return entry
@@ -377,6 +382,15 @@ class Importer:
         for position, what in row.mapped.columns.items():
             if isinstance(what, Column):
                 value = self._value(row, position, what)
+                if isinstance(value, str) and (cut := was_cut(value, _get(record, what.path))) is not None:
+                    if cut:
+                        continue  # the file's own text, as the export cut it: left as it is
+                    self._cell_problem(
+                        row,
+                        position,
+                        "was cut by the export at the most a spreadsheet cell holds; "
+                        "import the CSV files, which have the whole text, or write it again in full",
+                    )
                 if value is not _BROKEN:
                     _put(record, what.path, value)
 
@@ -516,7 +530,7 @@ class Importer:
             shutil.copytree(self.content_dir, content)
             written: dict[str, Entry] = {}
             for key, entry in self.entries.items():
-                target = content / entry.path.resolve().relative_to(self.content_dir.resolve())
+                target = content / entry.inside
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(texts[key], encoding="utf-8")
                 written[os.path.realpath(target)] = entry
@@ -625,6 +639,13 @@ def _put(record: Record, path: tuple[str, ...], value: Any) -> None:
         holder.pop(path[-1], None)
     else:
         holder[path[-1]] = value
+
+
+def _get(record: Record, path: tuple[str, ...]) -> Any:
+    value: Any = record
+    for name in path:
+        value = value.get(name) if isinstance(value, dict) else None
+    return value
 
 
 def _choice(text: str, options: tuple[str, ...]) -> str:

@@ -32,6 +32,10 @@ README_SHEET = "README"
 LISTS_SHEET = "Lists"
 EXISTING = "Existing "
 """Reference sheets of a template (`Existing people`): ids and names already on the site; the import skips them."""
+CELL_LIMIT = 32_767
+"""The most characters a spreadsheet cell holds (Excel; openpyxl cuts longer text without a word)."""
+CUT = "\n[…] (cut here: the whole text is longer than a spreadsheet cell holds; the CSV files have all of it)"
+"""Ends a cell the export had to cut; the import never takes such a cell for the text."""
 BULLET = "• "
 """Starts each item of a list cell whose items run over several lines."""
 _ACRONYMS = {"id": "ID", "url": "URL", "doi": "DOI"}
@@ -230,6 +234,18 @@ def _cells(record: Record, columns: tuple[Column, ...]) -> list[str]:
             value = value.get(name) if isinstance(value, dict) else None
         cells.append(join_items(value) if isinstance(value, list) else str(value or ""))
     return cells
+
+
+def fitted(text: str) -> str:
+    """`text`, or its start and `CUT` when it is longer than a cell holds."""
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(CUT)] + CUT
+
+
+def was_cut(text: str, whole: object) -> bool | None:
+    """None for a cell the export did not cut; True when it is `whole` as the export cut it; False otherwise."""
+    if not text.endswith(CUT.strip()):
+        return None
+    return isinstance(whole, str) and fitted(whole).strip() == text
 
 
 def existing_sheet(kind_name: str) -> str:

@@ -27,6 +27,7 @@ from macros.content import spec as s
 from macros.content.kinds import KINDS, Kind
 from macros.content.sheets import (
     ADDRESS_HEADER,
+    CELL_LIMIT,
     ID_HEADER,
     LISTS_SHEET,
     README_SHEET,
@@ -36,6 +37,7 @@ from macros.content.sheets import (
     existing_sheet,
     explain,
     file_name,
+    fitted,
     kind_sheets,
 )
 from macros.outputs.base import BuildInfo, OutputFile
@@ -101,21 +103,24 @@ def template_bytes(catalog: m.Catalog, kinds: Sequence[Kind], when: datetime.dat
     what = kinds[0].plural if len(kinds) == 1 else "the catalog"
     title = f"{what.capitalize()}: a template for python -m macros import"
     notes = [title, *_template_notes(sheets, kinds)]
-    return _workbook(sheets, {}, references, notes, catalog=catalog, when=when, address=False)
+    return _workbook(sheets, {}, references, notes, catalog=catalog, when=when, address=False)[0]
 
 
-def export_files(catalog: m.Catalog, root: Path, site_url: str, when: datetime.datetime) -> dict[str, bytes]:
-    """`catalog.xlsx` (every sheet, with each item's address) and one CSV per sheet, by file name."""
+def export_files(
+    catalog: m.Catalog, root: Path, site_url: str, when: datetime.datetime
+) -> tuple[dict[str, bytes], list[str]]:
+    """`catalog.xlsx` (every sheet, with each item's address) and one CSV per sheet, by file name; and a line for
+    each text too long for a workbook cell (cut there, whole in the CSV)."""
     rows = catalog_rows(catalog, root, site_url)
     title = f"{catalog.site.organization}: the catalog, exported {when.day} {when:%B %Y}"
     notes = [title, *_export_notes(rows)]
     audiences = [_reference(catalog, "audience")]
-    files = {f"{ALL_KINDS}.xlsx": _workbook(list(SHEETS), rows, audiences, notes, catalog=catalog, when=when,
-                                            address=True)}  # fmt: skip
+    workbook, cut = _workbook(list(SHEETS), rows, audiences, notes, catalog=catalog, when=when, address=True)
+    files = {f"{ALL_KINDS}.xlsx": workbook}
     for sheet in SHEETS:
         header = list(sheet.headers) + ([ADDRESS_HEADER] if sheet.is_main else [])
         files[file_name(sheet)] = csv_table(header, rows[sheet.name], guard=guarded)
-    return files
+    return files, cut
 
 
 def _workbook(
@@ -127,7 +132,8 @@ def _workbook(
     catalog: m.Catalog,
     when: datetime.datetime,
     address: bool,
-) -> bytes:
+) -> tuple[bytes, list[str]]:
+    """The workbook's bytes, and a line for each cell cut to what a cell holds."""
     workbook = Workbook()
     for style in (
         NamedStyle(
@@ -149,16 +155,18 @@ def _workbook(
     _readme(readme, notes, sheets)
     lists = _Lists(workbook)
     names = {reference.name for reference in references}
+    cut: list[str] = []
     for sheet in sheets:
         data = workbook.create_sheet(sheet.name)
-        _data_sheet(data, sheet, rows.get(sheet.name, []), address=address and sheet.is_main, lists=lists, names=names)
+        _data_sheet(data, sheet, rows.get(sheet.name, []), address=address and sheet.is_main, lists=lists, names=names,
+                    cut=cut)  # fmt: skip
     for reference in references:
         _reference_sheet(workbook.create_sheet(reference.name), reference)
     lists.finish()
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()
-    return stable_zip(buffer.getvalue(), when, {"docProps/app.xml": app_xml()})
+    return stable_zip(buffer.getvalue(), when, {"docProps/app.xml": app_xml()}), cut
 
 
 def _readme(sheet: Worksheet, notes: list[str], sheets: Sequence[Sheet]) -> None:
@@ -228,7 +236,14 @@ class _Lists:
 
 
 def _data_sheet(
-    data: Worksheet, sheet: Sheet, rows: list[list[str]], *, address: bool, lists: _Lists, names: set[str]
+    data: Worksheet,
+    sheet: Sheet,
+    rows: list[list[str]],
+    *,
+    address: bool,
+    lists: _Lists,
+    names: set[str],
+    cut: list[str],
 ) -> None:
     """Header row (required columns marked), widths, text format, an input message and a drop-down per column."""
     headers = list(sheet.keys) + [column.header + (REQUIRED_MARK if column.required else "") for column in
@@ -254,7 +269,11 @@ def _data_sheet(
     widths = [_width(header, spec) for header, spec in zip(headers, specs, strict=True)]
     for row, values in enumerate(rows, start=2):
         for number, value in enumerate(values, start=1):
-            text_cell(data, row, number, value).style = VALUE  # type: ignore[attr-defined]
+            text_cell(data, row, number, fitted(value)).style = VALUE  # type: ignore[attr-defined]
+            if len(value) > CELL_LIMIT:
+                cut.append(f"sheet {sheet.name}, row {row}, column {headers[number - 1].removesuffix(REQUIRED_MARK)}: "
+                           f"{len(value):,} characters, more than a cell holds; cut in the workbook, whole in "
+                           f"{file_name(sheet)}")  # fmt: skip
         lines = max(lines_needed(value, width) if value else 1 for value, width in zip(values, widths, strict=False))
         if lines > 1:
             data.row_dimensions[row].height = min(lines, MOST_LINES) * LINE_HEIGHT + 4

@@ -17,6 +17,9 @@ from macros.outputs.catalog_sheets import export_files
 from macros.outputs.sheet_reader import read_tables
 from macros.publish.project import build_time
 
+LISTED = 30
+"""Files listed one per line after an import; a larger import ends with how many more."""
+
 
 def import_spreadsheets(
     files: list[Path], content_dir: Path, docs_dir: Path, site_url: str, *, update: bool = False, dry_run: bool = False
@@ -50,8 +53,10 @@ def import_spreadsheets(
     verb = "Would write" if dry_run else "Wrote"
     print(f"{verb} {len(planned)} file{'s' if len(planned) != 1 else ''}" + (" (a dry run: nothing was written)"
           if dry_run else "; python -m macros validate passes with them") + ":")  # fmt: skip
-    for each in planned:
+    for each in planned[:LISTED] if len(planned) > LISTED + 5 else planned:
         print(f"  {shown(each.path)}{' (replaced)' if each.replaces else ''}  ← {each.source}")
+    if len(planned) > LISTED + 5:
+        print(f"  … and {len(planned) - LISTED:,} more")
     return 0
 
 
@@ -62,9 +67,11 @@ def export_catalog(content_dir: Path, docs_dir: Path, site_url: str, folder: Pat
     except ContentError as error:
         print(error.report().replace("nothing was published", "nothing was exported"), file=sys.stderr)
         return 1
-    files = export_files(catalog, Path.cwd(), site_url, build_time().replace(tzinfo=None))
+    files, cut = export_files(catalog, Path.cwd(), site_url, build_time().replace(tzinfo=None))
     folder.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (folder / name).write_bytes(data)
+    for line in cut:
+        print(f"{shown(folder / 'catalog.xlsx')}, {line}", file=sys.stderr)
     print(f"Wrote {shown(folder / 'catalog.xlsx')} and {len(files) - 1} CSV files (one per sheet) in {shown(folder)}")
     return 0

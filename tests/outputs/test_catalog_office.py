@@ -76,7 +76,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("catalog-office")
     fixture = load_catalog(FIXTURES / "content" / "sessions", FIXTURES / "content" / "docs", root=FIXTURES / "content")
     export = folder / "export.xlsx"
-    export.write_bytes(export_files(fixture, FIXTURES / "content", "https://hub.example.org/", WHEN)["catalog.xlsx"])
+    export.write_bytes(export_files(fixture, FIXTURES / "content", "https://hub.example.org/", WHEN)[0]["catalog.xlsx"])
     files = {"trainings": filled_template(folder / "trainings.xlsx"), "export": export}
     tools = office_tools()
     assert tools is not None

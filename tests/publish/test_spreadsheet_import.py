@@ -246,3 +246,60 @@ def test_a_utf8_csv_with_a_bom_is_read_and_a_file_in_no_known_encoding_is_refuse
     code, _, err = run(folder, capsys, "import", str(bad))
     assert code == 1
     assert err[0].startswith("topics.csv: is neither UTF-8 nor Windows-1252 text; in Excel save it as")
+
+
+LONG = " ".join(f"word{number}" for number in range(5000))
+"""A 40,000-character transcript: more than a spreadsheet cell holds (32,767)."""
+
+
+@pytest.mark.parametrize(("file", "transcript"), [("hostile.xlsx", LONG[:30_000]), ("trainings.csv", LONG)])
+def test_markup_formula_leaders_and_long_cells_come_in_as_typed(
+    file: str, transcript: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text is text: markup and template code stay as typed (the site escapes them), a text beginning with = + - @
+    is not a formula, and long texts are carried whole (in a CSV file even past what a workbook cell holds)."""
+    folder = project(tmp_path / "project")
+    header = ["Title", "Date", "Summary", "Content note", "Recording status", "Recording URL", "Recording captions",
+              "Recording transcript text"]  # fmt: skip
+    values = ["<script>alert(1)</script> {{ 7*7 }}", "2024", "=1+1, @me, +1 and -1", "-- a dash first", "available",
+              "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "provider", transcript]  # fmt: skip
+    cells = [{"text": value} for value in values] if file.endswith(".xlsx") else values
+    source = write_case({"file": file, "sheets": {"Trainings": [header, cells]}}, tmp_path)
+    code, _, err = run(folder, capsys, "import", str(source))
+    assert code == 0, err
+    record = read_record(folder / "sessions" / "trainings" / "script-alert-1-script-7-7.yaml", KINDS[2].spec)
+    assert (record["title"], record["summary"], record["content_note"]) == tuple(values[0:1] + values[2:4])
+    assert record["recording"]["transcript_text"] == transcript
+
+
+def test_a_text_longer_than_a_cell_is_cut_openly_in_the_workbook_and_kept_by_update(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = project(tmp_path / "project")
+    header = ["Title", "Date", "Summary", "Recording status", "Recording URL", "Recording captions",
+              "Recording transcript text"]  # fmt: skip
+    values = ["A long talk", "2024", "Text.", "available", "https://vimeo.com/76979871", "provider", LONG]
+    run(
+        folder,
+        capsys,
+        "import",
+        str(write_case({"file": "trainings.csv", "sheets": {"T": [header, values]}}, tmp_path)),
+    )
+    code, _, err = run(folder, capsys, "export", "--out", "out")
+    assert code == 0
+    assert err == ["out/catalog.xlsx, sheet Trainings, row 2, column Recording transcript text: 43,889 characters, "
+                   "more than a cell holds; cut in the workbook, whole in trainings.csv"]  # fmt: skip
+    cell = load_workbook(folder / "out" / "catalog.xlsx")["Trainings"]["R2"].value
+    assert cell.endswith("the CSV files have all of it)")
+    assert len(cell) == 32_767
+    before = _records(folder)
+    code, _, err = run(folder, capsys, "import", "--update", "out/catalog.xlsx")
+    assert code == 0, err
+    assert _records(folder) == before, "the cut cell stands for the file's own text: nothing changes"
+    empty = _empty_project(tmp_path / "empty", folder)
+    code, _, err = run(empty, capsys, "import", str(folder / "out" / "catalog.xlsx"))
+    assert code == 1
+    assert err[0] == (
+        "catalog.xlsx, sheet Trainings, row 2, column Recording transcript text: was cut by the export at the most a "
+        "spreadsheet cell holds; import the CSV files, which have the whole text, or write it again in full"
+    )
