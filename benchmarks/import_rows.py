@@ -30,8 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PEOPLE = ["Leah Harris", "Melody Riefer", "Ginny Sprang"]
 TOPICS = ["peer-support", "Trauma-informed care", "secondary-traumatic-stress", "Harm reduction", "postvention"]
 AUDIENCES = ["clinicians", "Peer workers", "nurses", "supervisors-and-managers"]
-WORDS = ("support team staff recovery peer training session network practice safety trust care plan review "
-         "crisis wellbeing supervision listening").split()  # fmt: skip
+WORDS = ["support", "team", "staff", "recovery", "peer", "training", "session", "network", "practice", "safety",
+         "trust", "care", "plan", "review", "crisis", "wellbeing", "supervision", "listening"]  # fmt: skip
 TRAININGS = ["Title", "Date", "Summary", "Presenters", "Topics", "Audiences", "Delivery", "Objectives",
              "Recording status", "Recording note", "Slides title", "Slides status"]  # fmt: skip
 HANDOUTS = ["Training", "Title", "Status", "URL"]
@@ -45,8 +45,9 @@ def rows(count: int, seed: int = 7) -> tuple[list[list[object]], list[list[objec
     for number in range(count):
         title = f"Training {number:05d}: {' '.join(pick.sample(WORDS, 4))}"
         year = 1990 + number % 35
-        date: object = [str(year), f"{year}-{1 + number % 12:02d}", f"{year}-{1 + number % 12:02d}-{1 + number % 28:02d}",
-                        datetime.datetime(year, 1 + number % 12, 1 + number % 28)][number % 4]  # fmt: skip
+        month, day = 1 + number % 12, 1 + number % 28
+        date: object = [str(year), f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}",
+                        datetime.datetime(year, month, day)][number % 4]  # fmt: skip
         summary = " ".join(pick.choices(WORDS, k=40)).capitalize() + ".\n\n" + " ".join(pick.choices(WORDS, k=30)) + "."
         trainings.append([
             title, date, summary, "\n".join(pick.sample(PEOPLE, 1 + number % 2)), "; ".join(pick.sample(TOPICS, 2)),
@@ -116,11 +117,12 @@ def main(argv: list[str] | None = None) -> int:
         workbook = scratch / "trainings.xlsx"
         write_workbook(workbook, args.rows)
         csv_files = write_csv(scratch, args.rows)
-        sizes = f"xlsx {workbook.stat().st_size / 1e6:.1f} MB, CSV {sum(p.stat().st_size for p in csv_files) / 1e6:.1f} MB"
-        print(f"files: {sizes}", flush=True)
+        csv_size = sum(path.stat().st_size for path in csv_files)
+        print(f"files: xlsx {workbook.stat().st_size / 1e6:.1f} MB, CSV {csv_size / 1e6:.1f} MB", flush=True)
         for label, files in (("xlsx", [workbook]), ("csv", csv_files)):
             runs = measure(files, scratch, label, args.runs)
-            wall, cpu, peak = (statistics.median(getattr(run, name) for run in runs) for name in ("wall", "cpu", "peak_mb"))
+            medians = {key: statistics.median(getattr(run, key) for run in runs) for key in ("wall", "cpu", "peak_mb")}
+            wall, cpu, peak = medians["wall"], medians["cpu"], medians["peak_mb"]
             print(f"{label}: median of {len(runs)}: {wall:.1f} s wall, {cpu:.1f} s CPU, {peak:.0f} MB peak; "
                   f"{1000 * wall / args.rows:.2f} ms per row", flush=True)  # fmt: skip
         print(f"load average at the end {os.getloadavg()[0]:.1f}; this process peaked at {self_peak_mb():.0f} MB")

@@ -242,6 +242,8 @@ class Importer:
             columns = self._columns_of(index, table, sheet)
             if columns is not None:
                 mapped.append(Mapped(index, table, sheet, columns))
+            elif sheet.is_main:
+                self.refused.add((sheet.kind.name, "*"))  # its list rows wait until the sheet can be read
         return mapped
 
     def _sheet_of(self, index: int, table: Table) -> Sheet | None:
@@ -445,7 +447,7 @@ class Importer:
                                    f"{kind.singular} this row belongs to")  # fmt: skip
             return None
         entry = self._entry_for(kind, text)
-        if entry is None and {(kind.name, text), (kind.name, normal(text))} & self.refused:
+        if entry is None and {(kind.name, text), (kind.name, normal(text)), (kind.name, "*")} & self.refused:
             return None  # its item's row is refused, and reported
         if entry is None:
             mine = [item_id for (name, item_id) in self.entries if name == kind.name]

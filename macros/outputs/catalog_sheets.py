@@ -172,7 +172,7 @@ def _workbook(
 def _readme(sheet: Worksheet, notes: list[str], sheets: Sequence[Sheet]) -> None:
     """What the workbook is and how to use it, then every column of every sheet: whether it is required and what
     to write."""
-    widths = [24.0, 26.0, 11.0, 90.0]
+    widths = [22.0, 24.0, 10.0, 70.0]
     for number, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = width
     text_cell(sheet, 1, 1, notes[0]).font = Font(name=FONT, bold=True, size=14)  # type: ignore[attr-defined]

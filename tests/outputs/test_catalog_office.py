@@ -141,12 +141,12 @@ def test_libreoffice_prints_the_readme_and_the_typed_rows(office: dict[str, Path
     assert "Title *" in rows
     assert "2017-03" in rows
     if os.environ.get("HUB_UPDATE_SCREENSHOTS") == "1":
-        _screenshot(office["trainings-pdf"], 1, IMAGES / "spreadsheet-template-readme.png", height=330)
+        _screenshot(office["trainings-pdf"], 1, IMAGES / "spreadsheet-template-readme.png", height=420)
         _screenshot(office["trainings-pdf"], pages.index(rows) + 1, IMAGES / "spreadsheet-template-trainings.png")
 
 
-def _screenshot(pdf: Path, page: int, target: Path, height: int = 190) -> None:
-    """The top of one printed page, as a small PNG for the guide."""
+def _screenshot(pdf: Path, page: int, target: Path, height: int = 230) -> None:
+    """The top left of one printed page as the guide shows it, at its own size (690 pixels: the page's width)."""
     stem = target.with_suffix("")
-    subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(page), "-l", str(page), "-x", "40",
-                    "-y", "40", "-W", "820", "-H", str(height), str(pdf), str(stem)], check=True)  # fmt: skip
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", "-f", str(page), "-l", str(page), "-x", "45",
+                    "-y", "50", "-W", "690", "-H", str(height), str(pdf), str(stem)], check=True)  # fmt: skip
