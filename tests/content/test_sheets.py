@@ -154,6 +154,7 @@ def test_ids_may_also_be_separated_by_semicolons_but_texts_only_by_lines() -> No
         (Cell("1.0"), s.Text(), "1.0"),
         (Cell("  line one\r\nline two  "), s.Text(), "line one\nline two"),
         (Cell(True), s.Text(), "TRUE"),
+        (Cell(datetime.time(12, 30)), s.Text(one_line=True), "12:30"),
     ],
 )
 def test_a_cell_stands_for_what_the_spreadsheet_shows(cell: Cell, spec: s.Spec, text: str) -> None:
