@@ -54,6 +54,11 @@ class Kind:
         """The word maintainers type (`python -m macros new action-plan`) and the schema's file name."""
         return self.name.replace("_", "-")
 
+    @property
+    def title_field(self) -> str:
+        """The field that names an item (`title`; `name` for people and programs): new ids are made from it."""
+        return next(iter(self.spec.fields))
+
     def items(self, catalog: m.Catalog) -> Mapping[str, Any]:
         """This kind's items in `catalog`, by id."""
         items: Mapping[str, Any] = getattr(catalog, self.catalog_field)
