@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.content import model as m
-from macros.outputs import calendars, cms, feed, plan_files, redirects, schemas
+from macros.outputs import calendars, cms, feed, learning_items, plan_files, redirects, schemas
 from macros.outputs.base import BuildInfo, OutputFile, Producer
 from macros.site.relations import Relations
 
@@ -14,6 +14,7 @@ PRODUCERS: tuple[Producer, ...] = (
     schemas.schema_files,
     redirects.redirect_files,
     cms.cms_files,
+    learning_items.learning_files,
 )
 
 
