@@ -627,8 +627,8 @@
         doc.querySelector("[data-doc-length]").textContent = learning.formatLength(item.minutes);
         doc.querySelector("[data-doc-date]").textContent = learning.formatDate(item.watched.on);
         var address = doc.querySelector("[data-doc-address]");
-        address.textContent = "";
-        if (item.address) withLink(address, "{link}", {}, item.address);
+        address.textContent = item.gone ? item.address : "";
+        if (item.address && !item.gone) withLink(address, "{link}", {}, item.address);
         var credit = doc.querySelector("[data-doc-credit]");
         credit.hidden = !item.credit;
         if (item.credit) withLink(credit, WORDS.credit, item.credit, item.credit.url);
@@ -687,8 +687,8 @@
           var training = labelled(el("td"), 1);
           training.appendChild(el("span", "hub-doc__training", item.title));
           if (item.address) {
-            var link = el("a", "hub-doc__address", item.address);
-            link.href = item.address;
+            var link = el(item.gone ? "span" : "a", "hub-doc__address", item.address);
+            if (!item.gone) link.href = item.address;
             training.appendChild(link);
           }
           if (item.gone) training.appendChild(el("span", "hub-doc__gone", WORDS.gone));
