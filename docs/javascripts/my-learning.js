@@ -171,160 +171,184 @@
 
   /* ---- /my-learning/: the list, hours per year, export, import, erase ---- */
 
-  function overview(site) {
-    var kinds = JSON.parse(page.getAttribute("data-kinds") || "{}");
+  /* The years a record's dates fall in, newest first. */
+  function yearsOf(items) {
+    var all = [];
+    items.forEach(function (item) {
+      [item.watched ? item.watched.on : "", item.saved].forEach(function (date) {
+        var year = date.slice(0, 4);
+        if (year && all.indexOf(year) < 0) all.push(year);
+      });
+    });
+    return all.sort().reverse();
+  }
+
+  /* The Year facet holds the years of this record; like every facet, it is shown only with two or more. */
+  function yearFacet(facets, years) {
+    var old = facets.querySelector('fieldset[data-key="y"]');
+    if (old) old.remove();
+    if (years.length < 2) return;
+    var fieldset = el("fieldset", "hub-facet");
+    fieldset.setAttribute("data-key", "y");
+    fieldset.appendChild(el("legend", "", WORDS.year));
+    years.forEach(function (year) {
+      var label = el("label");
+      var box = el("input");
+      box.type = "checkbox";
+      box.name = "year";
+      box.value = year;
+      box.setAttribute("data-code", year);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + year + " "));
+      var count = el("span", "hub-facet__count", "(0)");
+      count.setAttribute("data-hub-option-count", "");
+      label.appendChild(count);
+      fieldset.appendChild(label);
+    });
+    facets.appendChild(fieldset);
+  }
+
+  function facts(item, kinds) {
+    var line = [kinds[item.kind] || item.kind];
+    if (item.watched) {
+      line.push(fill(WORDS.watchedOn, { date: learning.formatDate(item.watched.on) }));
+      line.push(learning.formatLength(item.minutes));
+    }
+    if (item.saved) line.push(fill(WORDS.savedOn, { date: learning.formatDate(item.saved) }));
+    return line.join(" · ");
+  }
+
+  /* One kept item as a card, with its facet codes for filters.js: `code(facet, value)` reads them from the form. */
+  function card(item, kinds, code) {
+    var li = el("li", "hub-card hub-kept");
+    var keptAs = [];
+    if (item.watched) keptAs.push(code("status", "watched"));
+    if (item.saved) keptAs.push(code("status", "saved"));
+    li.setAttribute("data-s", keptAs.join(" "));
+    li.setAttribute("data-k", code("kind", item.kind));
+    li.setAttribute("data-y", yearsOf([item]).join(" "));
+    var title = el(item.gone ? "span" : "a", "hub-card__title", item.title);
+    if (!item.gone) title.href = item.address;
+    li.appendChild(title);
+    li.appendChild(el("span", "hub-card__facts", facts(item, kinds)));
+    if (item.gone) li.appendChild(el("span", "hub-badge hub-badge--unavailable", WORDS.gone));
+    var actions = el("span", "hub-kept__actions");
+    if (item.watched) {
+      var link = el("a", "", WORDS.certificate);
+      link.href = "certificate/#" + encodeURIComponent(item.key);
+      link.setAttribute("aria-label", fill(WORDS.certificateFor, { title: item.title }));
+      actions.appendChild(link);
+    }
+    var remove = el("button", "hub-kept__remove", WORDS.remove);
+    remove.type = "button";
+    remove.setAttribute("data-remove", item.key);
+    remove.setAttribute("aria-label", fill(WORDS.removeFor, { title: item.title }));
+    actions.appendChild(remove);
+    li.appendChild(actions);
+    return li;
+  }
+
+  function cell(tag, label, content) {
+    var node = el(tag, "", content);
+    node.setAttribute("data-label", label);
+    if (tag === "th") node.scope = "row";
+    return node;
+  }
+
+  /* Trainings watched and hours, by the year they were watched; says when some have no length to count. */
+  function hoursByYear(items) {
+    var box = page.querySelector("[data-learning-hours]");
+    var rows = page.querySelector("[data-learning-years]");
+    var byYear = {};
+    var missing = false;
+    items.forEach(function (item) {
+      if (!item.watched) return;
+      var year = item.watched.on.slice(0, 4);
+      var total = (byYear[year] = byYear[year] || { count: 0, minutes: 0 });
+      total.count += 1;
+      total.minutes += item.minutes;
+      missing = missing || !item.minutes;
+    });
+    rows.textContent = "";
+    Object.keys(byYear)
+      .sort()
+      .reverse()
+      .forEach(function (year) {
+        var row = el("tr");
+        row.appendChild(cell("th", WORDS.yearLabels.year, year));
+        row.appendChild(cell("td", WORDS.yearLabels.count, learning.number(byYear[year].count, 0)));
+        row.appendChild(cell("td", WORDS.yearLabels.hours, learning.number(learning.hours(byYear[year].minutes), 2)));
+        rows.appendChild(row);
+      });
+    box.hidden = Object.keys(byYear).length === 0;
+    page.querySelector("[data-learning-hours-note]").hidden = !missing;
+  }
+
+  /* The list of what is kept, with the catalog's filters; returns the function that draws it again. */
+  function keptList(site, kinds) {
     var filterRoot = page.querySelector("[data-hub-filter]");
     var list = page.querySelector("[data-learning-list]");
-    var empty = page.querySelector("[data-learning-empty]");
-    var listStatus = page.querySelector("[data-learning-list-status]");
-    var tools = page.querySelector("[data-learning-tools]");
-    var status = page.querySelector("[data-learning-status]");
-    var importer = page.querySelector("[data-learning-import]");
-    var hoursBox = page.querySelector("[data-learning-hours]");
-    var years = page.querySelector("[data-learning-years]");
-    var hoursNote = page.querySelector("[data-learning-hours-note]");
-    var facets = filterRoot.querySelector(".hub-filters__facets");
+    var status = page.querySelector("[data-learning-list-status]");
 
     function code(facet, value) {
       var box = filterRoot.querySelector('input[name="' + facet + '"][value="' + value + '"]');
       return box ? box.getAttribute("data-code") : "";
     }
 
-    /* The Year facet holds the years of this record; like every facet, it is shown only with two or more. */
-    function yearFacet(all) {
-      var old = facets.querySelector('fieldset[data-key="y"]');
-      if (old) old.remove();
-      if (all.length < 2) return;
-      var fieldset = el("fieldset", "hub-facet");
-      fieldset.setAttribute("data-key", "y");
-      fieldset.appendChild(el("legend", "", WORDS.year));
-      all.forEach(function (year) {
-        var label = el("label");
-        var box = el("input");
-        box.type = "checkbox";
-        box.name = "year";
-        box.value = year;
-        box.setAttribute("data-code", year);
-        label.appendChild(box);
-        label.appendChild(document.createTextNode(" " + year + " "));
-        var count = el("span", "hub-facet__count", "(0)");
-        count.setAttribute("data-hub-option-count", "");
-        label.appendChild(count);
-        fieldset.appendChild(label);
-      });
-      facets.appendChild(fieldset);
-    }
-
-    function facts(item) {
-      var line = [kinds[item.kind] || item.kind];
-      if (item.watched) {
-        line.push(fill(WORDS.watchedOn, { date: learning.formatDate(item.watched.on) }));
-        line.push(learning.formatLength(item.minutes));
-      }
-      if (item.saved) line.push(fill(WORDS.savedOn, { date: learning.formatDate(item.saved) }));
-      return line.join(" · ");
-    }
-
-    function card(item) {
-      var li = el("li", "hub-card hub-kept");
-      var keptAs = [];
-      if (item.watched) keptAs.push(code("status", "watched"));
-      if (item.saved) keptAs.push(code("status", "saved"));
-      var years = [item.watched ? item.watched.on : "", item.saved].filter(Boolean).map(function (date) {
-        return date.slice(0, 4);
-      });
-      li.setAttribute("data-s", keptAs.join(" "));
-      li.setAttribute("data-k", code("kind", item.kind));
-      li.setAttribute("data-y", years.filter(function (year, index) {
-        return years.indexOf(year) === index;
-      }).join(" "));
-      var title = el(item.gone ? "span" : "a", "hub-card__title", item.title);
-      if (!item.gone) title.href = item.address;
-      li.appendChild(title);
-      li.appendChild(el("span", "hub-card__facts", facts(item)));
-      if (item.gone) li.appendChild(el("span", "hub-badge hub-badge--unavailable", WORDS.gone));
-      var actions = el("span", "hub-kept__actions");
-      if (item.watched) {
-        var link = el("a", "", WORDS.certificate);
-        link.href = "certificate/#" + encodeURIComponent(item.key);
-        link.setAttribute("aria-label", fill(WORDS.certificateFor, { title: item.title }));
-        actions.appendChild(link);
-      }
-      var remove = el("button", "hub-kept__remove", WORDS.remove);
-      remove.type = "button";
-      remove.setAttribute("data-remove", item.key);
-      remove.setAttribute("aria-label", fill(WORDS.removeFor, { title: item.title }));
-      actions.appendChild(remove);
-      li.appendChild(actions);
-      return li;
-    }
-
-    function cell(tag, label, content) {
-      var node = el(tag, "", content);
-      node.setAttribute("data-label", label);
-      if (tag === "th") node.scope = "row";
-      return node;
-    }
-
-    function yearTotals(items) {
-      var byYear = {};
-      var missing = false;
-      items.forEach(function (item) {
-        if (!item.watched) return;
-        var year = item.watched.on.slice(0, 4);
-        var total = (byYear[year] = byYear[year] || { count: 0, minutes: 0 });
-        total.count += 1;
-        total.minutes += item.minutes;
-        missing = missing || !item.minutes;
-      });
-      years.textContent = "";
-      Object.keys(byYear)
-        .sort()
-        .reverse()
-        .forEach(function (year) {
-          var row = el("tr");
-          row.appendChild(cell("th", WORDS.yearLabels.year, year));
-          row.appendChild(cell("td", WORDS.yearLabels.count, learning.number(byYear[year].count, 0)));
-          row.appendChild(cell("td", WORDS.yearLabels.hours, learning.number(learning.hours(byYear[year].minutes), 2)));
-          years.appendChild(row);
-        });
-      hoursBox.hidden = Object.keys(byYear).length === 0;
-      hoursNote.hidden = !missing;
-    }
-
     function render() {
       var kept = learning.load();
-      if (kept.locked) device.say(listStatus, kept.locked, true);
+      if (kept.locked) device.say(status, kept.locked, true);
       var items = views(site, kept.record);
-      var all = [];
-      items.forEach(function (item) {
-        [item.watched ? item.watched.on : "", item.saved].forEach(function (date) {
-          var year = date.slice(0, 4);
-          if (year && all.indexOf(year) < 0) all.push(year);
-        });
-      });
-      yearFacet(all.sort().reverse());
-      list.replaceChildren.apply(list, items.map(card));
-      empty.hidden = items.length > 0;
+      yearFacet(filterRoot.querySelector(".hub-filters__facets"), yearsOf(items));
+      list.replaceChildren.apply(
+        list,
+        items.map(function (item) {
+          return card(item, kinds, code);
+        })
+      );
+      page.querySelector("[data-learning-empty]").hidden = items.length > 0;
       filterRoot.hidden = items.length === 0;
-      yearTotals(items);
+      hoursByYear(items);
       filterRoot.dispatchEvent(new Event("hub-filter-refresh"));
     }
+
+    list.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-remove]");
+      if (!button) return;
+      var key = button.getAttribute("data-remove");
+      var title = button.closest("li").querySelector(".hub-card__title").textContent;
+      if (!window.confirm(fill(WORDS.removeQuestion, { title: title }))) return;
+      var problem = learning.update(function (record) {
+        delete record.items[key];
+      });
+      render();
+      device.say(status, problem || fill(WORDS.removed, { title: title }), Boolean(problem));
+      (list.querySelector("[data-remove]") || page.querySelector("#kept")).focus();
+    });
+    page.querySelector("#kept").setAttribute("tabindex", "-1");
+    return render;
+  }
+
+  /* Export (JSON, CSV), import and erase; `render` draws the list again after a change. */
+  function recordTools(site, kinds, render) {
+    var tools = page.querySelector("[data-learning-tools]");
+    var status = page.querySelector("[data-learning-status]");
+    var importer = page.querySelector("[data-learning-import]");
 
     function say(message, isError) {
       device.say(status, message, isError);
     }
 
-    function stamp() {
-      return fill(WORDS.fileName, { date: learning.today() });
+    function download(content, type, suffix) {
+      var name = fill(WORDS.fileName, { date: learning.today() }) + suffix;
+      device.saveFile(new Blob([content], { type: type }), name);
+      say(fill(WORDS.exported, { file: name }));
     }
 
     function exportJson() {
-      var record = learning.load().record;
-      var data = { format: learning.FORMAT, version: learning.VERSION, exported: new Date().toISOString(), items: record.items };
-      var name = stamp() + ".json";
-      device.saveFile(new Blob([JSON.stringify(data, null, 2) + "\n"], { type: "application/json" }), name);
-      say(fill(WORDS.exported, { file: name }));
+      var items = learning.load().record.items;
+      var data = { format: learning.FORMAT, version: learning.VERSION, exported: new Date().toISOString(), items: items };
+      download(JSON.stringify(data, null, 2) + "\n", "application/json", ".json");
     }
 
     function exportCsv() {
@@ -343,9 +367,16 @@
           item.gone ? WORDS.no : WORDS.yes,
         ]);
       });
-      var name = stamp() + ".csv";
-      device.saveFile(new Blob(["\ufeff" + csv.write(rows)], { type: "text/csv;charset=utf-8" }), name);
-      say(fill(WORDS.exported, { file: name }));
+      download("\ufeff" + csv.write(rows), "text/csv;charset=utf-8", ".csv");
+    }
+
+    /* What an import did, in one status line. */
+    function report(file, count, renamed, gone, skipped) {
+      var message = [fill(WORDS.imported, { count: plural(WORDS.items, count), file: file.name })];
+      if (renamed) message.push(fill(WORDS.importedRenamed, { count: plural(WORDS.items, renamed), verb: verb(renamed) }));
+      if (gone) message.push(fill(WORDS.importedGone, { count: plural(WORDS.items, gone), verb: verb(gone) }));
+      if (skipped) message.push(fill(WORDS.importedSkipped, { count: plural(WORDS.items, skipped), verb: verb(skipped) }));
+      return message.join(" ");
     }
 
     function importRecord(file) {
@@ -367,14 +398,7 @@
           });
         });
         render();
-        if (problem) return say(problem, true);
-        var message = [fill(WORDS.imported, { count: plural(WORDS.items, count), file: file.name })];
-        if (renamed) message.push(fill(WORDS.importedRenamed, { count: plural(WORDS.items, renamed), verb: verb(renamed) }));
-        if (gone) message.push(fill(WORDS.importedGone, { count: plural(WORDS.items, gone), verb: verb(gone) }));
-        if (result.skipped) {
-          message.push(fill(WORDS.importedSkipped, { count: plural(WORDS.items, result.skipped), verb: verb(result.skipped) }));
-        }
-        say(message.join(" "));
+        say(problem || report(file, count, renamed, gone, result.skipped), Boolean(problem));
       }, function () {
         say(fill(WORDS.unreadableFile, { file: file.name }), true);
       });
@@ -387,21 +411,6 @@
       say(WORDS.erased);
     }
 
-    list.addEventListener("click", function (event) {
-      var button = event.target.closest("[data-remove]");
-      if (!button) return;
-      var key = button.getAttribute("data-remove");
-      var title = (learning.load().record.items[key] || {}).title || "";
-      var shownTitle = button.parentNode.parentNode.querySelector(".hub-card__title").textContent;
-      if (!window.confirm(fill(WORDS.removeQuestion, { title: shownTitle || title }))) return;
-      var problem = learning.update(function (record) {
-        delete record.items[key];
-      });
-      render();
-      device.say(listStatus, problem || fill(WORDS.removed, { title: shownTitle || title }), Boolean(problem));
-      var next = list.querySelector("[data-remove]");
-      (next || page.querySelector("#kept")).focus();
-    });
     tools.addEventListener("click", function (event) {
       var button = event.target.closest("[data-learning-action]");
       if (!button) return;
@@ -418,12 +427,16 @@
       render();
       if (stored === null) say(WORDS.erasedElsewhere);
     });
+    tools.hidden = false;
+  }
 
+  function overview(site) {
+    var kinds = JSON.parse(page.getAttribute("data-kinds") || "{}");
     /* Items kept under an old id are moved to their new key once, when the site says where they went. */
     var kept = learning.load();
     if (!kept.locked && follow(site, kept.record.items)) learning.save(kept.record);
-    page.querySelector("#kept").setAttribute("tabindex", "-1");
-    tools.hidden = false;
+    var render = keptList(site, kinds);
+    recordTools(site, kinds, render);
     render();
   }
 
@@ -546,7 +559,7 @@
     var remember = page.querySelector("[data-doc-remember]");
     var status = page.querySelector("[data-doc-status]");
     var kept = learning.load();
-    var fillIn = setUp(kept.record, form, doc);
+    var fillIn = setUp(kept.record, doc);
     if (!fillIn) return;
 
     function name() {
@@ -600,7 +613,7 @@
   }
 
   function certificate(site) {
-    documentPage(site, function (record, form, doc) {
+    documentPage(site, function (record, doc) {
       var watched = watchedViews(site, record);
       if (!watched.length) {
         page.querySelector("[data-doc-empty]").hidden = false;
@@ -642,11 +655,66 @@
     return '"' + value.replace(/[\\"]/g, "\\$&").replace(/[\u0000-\u001f\u007f]/g, " ") + '"';
   }
 
+  /* One row of the record: date, title and address, presenters, minutes, hours; `labels` name the cells on a phone. */
+  function recordRow(item, labels) {
+    var training = el("td");
+    training.appendChild(el("span", "hub-doc__training", item.title));
+    if (item.address) {
+      var address = el(item.gone ? "span" : "a", "hub-doc__address", item.address);
+      if (!item.gone) address.href = item.address;
+      training.appendChild(address);
+    }
+    if (item.gone) training.appendChild(el("span", "hub-doc__gone", WORDS.gone));
+    var cells = [
+      el("td", "", learning.formatDate(item.watched.on)),
+      training,
+      el("td", "", item.presenters.join("; ") || WORDS.presentersNone),
+      el("td", "hub-doc__number", item.minutes ? learning.number(item.minutes, 0) : "–"),
+      el("td", "hub-doc__number", item.minutes ? learning.number(learning.hours(item.minutes), 2) : "–"),
+    ];
+    var row = el("tr");
+    cells.forEach(function (node, index) {
+      node.setAttribute("data-label", labels[index]);
+      row.appendChild(node);
+    });
+    return row;
+  }
+
+  /* Where credit is offered for trainings in the record: each provider's offer and evaluation. */
+  function creditNotes(box, items) {
+    var credits = items.filter(function (item) {
+      return item.credit;
+    });
+    box.textContent = "";
+    box.hidden = !credits.length;
+    if (!credits.length) return;
+    box.appendChild(el("p", "", WORDS.creditList));
+    var list = el("ul");
+    credits.forEach(function (item) {
+      var values = { title: item.title, offered: item.credit.offered, provider: item.credit.provider };
+      list.appendChild(withLink(el("li"), WORDS.creditItem, values, item.credit.url));
+    });
+    box.appendChild(list);
+  }
+
+  function watchedBetween(site, record, from, to) {
+    return watchedViews(site, record)
+      .filter(function (item) {
+        return item.watched.on >= from && item.watched.on <= to;
+      })
+      .sort(function (a, b) {
+        return a.watched.on < b.watched.on ? -1 : a.watched.on > b.watched.on ? 1 : a.title.localeCompare(b.title);
+      });
+  }
+
   function learningRecord(site) {
-    documentPage(site, function (record, form, doc) {
+    documentPage(site, function (record, doc) {
       var from = page.querySelector("[data-doc-from]");
       var to = page.querySelector("[data-doc-to]");
       var status = page.querySelector("[data-doc-status]");
+      var labels = Array.prototype.map.call(doc.querySelectorAll("thead th"), function (th) {
+        return th.textContent;
+      });
       to.value = learning.today();
       from.value = to.value.slice(0, 4) + "-01-01";
       to.max = to.value;
@@ -655,70 +723,31 @@
           page.querySelector("[data-doc-name-input]").dispatchEvent(new Event("input"));
         });
       });
-      var labels = Array.prototype.map.call(doc.querySelectorAll("thead th"), function (th) {
-        return th.textContent;
-      });
-      function labelled(node, index) {
-        node.setAttribute("data-label", labels[index]);
-        return node;
-      }
       return function (name) {
         if (!learning.isDate(from.value) || !learning.isDate(to.value) || from.value > to.value) {
           device.say(status, WORDS.periodInvalid, true);
           return;
         }
         device.say(status, "");
-        var items = watchedViews(site, record)
-          .filter(function (item) {
-            return item.watched.on >= from.value && item.watched.on <= to.value;
-          })
-          .sort(function (a, b) {
-            return a.watched.on < b.watched.on ? -1 : a.watched.on > b.watched.on ? 1 : a.title.localeCompare(b.title);
-          });
+        var items = watchedBetween(site, record, from.value, to.value);
         var period = { from: learning.formatDate(from.value), to: learning.formatDate(to.value) };
+        var total = items.reduce(function (sum, item) {
+          return sum + item.minutes;
+        }, 0);
         doc.querySelector("[data-doc-period]").textContent = fill(WORDS.period, period);
         doc.querySelector("[data-doc-caption]").textContent = WORDS.caption;
-        var rows = doc.querySelector("[data-doc-rows]");
-        rows.textContent = "";
-        var total = 0;
-        items.forEach(function (item) {
-          var row = el("tr");
-          row.appendChild(labelled(el("td", "", learning.formatDate(item.watched.on)), 0));
-          var training = labelled(el("td"), 1);
-          training.appendChild(el("span", "hub-doc__training", item.title));
-          if (item.address) {
-            var link = el(item.gone ? "span" : "a", "hub-doc__address", item.address);
-            if (!item.gone) link.href = item.address;
-            training.appendChild(link);
-          }
-          if (item.gone) training.appendChild(el("span", "hub-doc__gone", WORDS.gone));
-          row.appendChild(training);
-          row.appendChild(labelled(el("td", "", item.presenters.join("; ") || WORDS.presentersNone), 2));
-          row.appendChild(labelled(el("td", "hub-doc__number", item.minutes ? learning.number(item.minutes, 0) : "–"), 3));
-          var hours = item.minutes ? learning.number(learning.hours(item.minutes), 2) : "–";
-          row.appendChild(labelled(el("td", "hub-doc__number", hours), 4));
-          rows.appendChild(row);
-          total += item.minutes;
-        });
+        doc.querySelector("[data-doc-rows]").replaceChildren.apply(
+          doc.querySelector("[data-doc-rows]"),
+          items.map(function (item) {
+            return recordRow(item, labels);
+          })
+        );
         doc.querySelector("[data-doc-table]").hidden = !items.length;
         doc.querySelector("[data-doc-none]").hidden = Boolean(items.length);
         doc.querySelector("[data-doc-total-label]").textContent = learning.counted(WORDS.total, items.length, 0);
         doc.querySelector("[data-doc-total-minutes]").textContent = learning.number(total, 0);
         doc.querySelector("[data-doc-total-hours]").textContent = learning.number(learning.hours(total), 2);
-        var credits = items.filter(function (item) {
-          return item.credit;
-        });
-        var credit = doc.querySelector("[data-doc-credit]");
-        credit.textContent = "";
-        credit.hidden = !credits.length;
-        if (credits.length) {
-          credit.appendChild(el("p", "", WORDS.creditList));
-          var list = el("ul");
-          credits.forEach(function (item) {
-            list.appendChild(withLink(el("li"), WORDS.creditItem, { title: item.title, offered: item.credit.offered, provider: item.credit.provider }, item.credit.url));
-          });
-          credit.appendChild(list);
-        }
+        creditNotes(doc.querySelector("[data-doc-credit]"), items);
         var head = name ? fill(WORDS.runningHeadNamed, { name: name }) : WORDS.runningHead;
         document.documentElement.style.setProperty("--hub-running-head", cssString(head));
         document.title = fill(WORDS.recordTitle, period);
