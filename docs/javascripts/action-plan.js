@@ -6,7 +6,8 @@
  * Answers whose prompt this version no longer has are shown beside the form and kept, never dropped.
  * Erasing clears the answers in every open tab of the plan (the `storage` event).
  * Without this script the page is a blank, printable template. No network request, no framework;
- * the Word and Excel downloads with answers are made by action-plan-office.js, on this device.
+ * the Word and Excel downloads with answers are made by action-plan-office.js, on this device. Keeping, reading
+ * and saving files go through device.js, which My learning shares.
  */
 (function () {
   "use strict";
@@ -14,7 +15,8 @@
   var here = document.currentScript ? document.currentScript.src : "";
 
   var form = document.querySelector("form[data-plan-id]");
-  if (!form) return;
+  var device = window.hubDevice;
+  if (!form || !device) return;
 
   var planId = form.getAttribute("data-plan-id");
   var version = form.getAttribute("data-plan-version");
@@ -34,9 +36,7 @@
   }
 
   function say(message, isError) {
-    if (!statusLine) return;
-    statusLine.textContent = message;
-    statusLine.classList.toggle("hub-plan-status--error", Boolean(isError));
+    device.say(statusLine, message, isError);
   }
 
   function fit(textarea) {
@@ -131,9 +131,7 @@
   }
 
   function save() {
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify(envelope(read())));
-    } catch (error) {
+    if (device.write(storageKey, JSON.stringify(envelope(read())))) {
       say("This browser did not let the page save your answers; export them to keep a copy.", true);
     }
   }
@@ -157,40 +155,17 @@
     }
   }
 
-  function stored() {
-    try {
-      return window.localStorage.getItem(storageKey);
-    } catch (error) {
-      return null;
-    }
-  }
-
-  /* Hand `blob` to the browser as a download called `name`: made in the page, never uploaded. */
-  function saveFile(blob, name) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-    }, 10000);
-  }
-
   function exportAnswers() {
     var name = planId + "-answers.json";
-    saveFile(new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" }), name);
+    device.saveFile(new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" }), name);
     say("Your answers were saved as " + name + ". The file stays on this device until you share it.");
   }
 
   function importAnswers(file) {
-    var reader = new FileReader();
-    reader.onload = function () {
+    device.readFile(file).then(function (text) {
       var data;
       try {
-        data = JSON.parse(String(reader.result));
+        data = JSON.parse(text);
       } catch (error) {
         say("“" + file.name + "” could not be read: it is not a valid answers file. Your answers are unchanged.", true);
         return;
@@ -211,11 +186,9 @@
         ? " " + result.skipped + " did not match a prompt of this version; they are listed above the form."
         : "";
       say("Imported " + result.count + " answers from “" + file.name + "”." + note);
-    };
-    reader.onerror = function () {
+    }, function () {
       say("“" + file.name + "” could not be opened. Your answers are unchanged.", true);
-    };
-    reader.readAsText(file);
+    });
   }
 
   function erase() {
@@ -224,24 +197,19 @@
     write({});
     orphans = {};
     showOrphans();
-    try {
-      window.localStorage.removeItem(storageKey);
-    } catch (error) {
-      /* nothing was stored */
-    }
+    device.remove(storageKey);
     say("Your answers were erased from this browser, in every tab.");
   }
 
   /* Another tab of this plan saved or erased answers: show the same here, so an erase is never undone. */
-  window.addEventListener("storage", function (event) {
-    if (event.key !== storageKey && event.key !== null) return;
-    if (event.newValue === null || event.key === null) {
+  device.onChange(storageKey, function (text) {
+    if (text === null) {
       write({});
       orphans = {};
       showOrphans();
       say("Your answers were erased from this browser (in another tab).");
     } else {
-      restore(event.newValue, "Answers updated from another tab of this plan.");
+      restore(text, "Answers updated from another tab of this plan.");
     }
   });
 
@@ -277,7 +245,7 @@
       })
       .then(function (blob) {
         var name = planId + "-my-answers." + kind;
-        saveFile(blob, name);
+        device.saveFile(blob, name);
         say("Your answers were saved as " + name + ", made on this device. It stays here until you share it.");
       })
       .catch(function () {
@@ -316,5 +284,5 @@
     Array.prototype.forEach.call(form.querySelectorAll("textarea"), fit);
   });
 
-  restore(stored(), "Your saved answers are back (saved in this browser only).");
+  restore(device.read(storageKey), "Your saved answers are back (saved in this browser only).");
 })();

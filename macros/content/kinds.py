@@ -48,6 +48,8 @@ class Kind:
     """Weight of the item page's compact search entry; None leaves the page to Material's full-text indexer."""
     on_topics: OnTopics | None = None
     """How topic pages group these items; None when topic pages do not list the kind."""
+    savable: bool = False
+    """A person can save its items for later in My learning (a series' sessions too): macros/content/learning.py."""
 
     @property
     def word(self) -> str:
@@ -79,30 +81,32 @@ KINDS: tuple[Kind, ...] = (
         "trainings/index.md", page_per_item=True, search_boost=1.0,
         on_topics=OnTopics(
             "Trainings and sessions", "training or session", "trainings and sessions"
-        ),
+        ), savable=True,
     ),
     Kind(
         "series", "series", "learning network or archive", "learning networks and archives", specs.SERIES,
         m.Series, "series", "series.html", "networks/index.md", page_per_item=False, search_boost=2.0,
         on_topics=OnTopics(
             "Learning networks and archives", "learning network or archive", "learning networks and archives"
-        ),
+        ), savable=True,
     ),
     Kind(
         "program", "programs", "evidence-rated program", "evidence-rated programs", specs.PROGRAM, m.Program,
         "programs", "program.html", "programs/index.md", page_per_item=True, search_boost=4.0,
         on_topics=OnTopics("Evidence-rated programs", "evidence-rated program", "evidence-rated programs"),
+        savable=True,
     ),
     Kind(
         "service", "services", "support service", "support services", specs.SERVICE, m.Service, "services",
         "service.html", "services/index.md", page_per_item=True, search_boost=8.0,
-        on_topics=OnTopics("Support services", "support service", "support services"),
+        on_topics=OnTopics("Support services", "support service", "support services"), savable=True,
     ),
     Kind(
         "action_plan", "action-plans", "action-plan template", "action-plan templates", specs.ACTION_PLAN,
         m.ActionPlan, "action_plans", "action_plan.html", "action-plans/index.md", page_per_item=True,
         search_boost=None,
         on_topics=OnTopics("Action-plan templates", "action-plan template", "action-plan templates"),
+        savable=True,
     ),
 )  # fmt: skip
 """In the order the loader reads them and topic pages group them."""

@@ -76,3 +76,8 @@ def define_env(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def help_lines() -> str:
         return listings.help_lines(build().catalog, _here(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def my_learning(part: str = "overview") -> str:
+        now = build()
+        return guarded(lambda: listings.my_learning(part, now.catalog, now.relations, _here(env)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.content import model as m
-from macros.outputs import calendars, catalog_sheets, cms, feed, plan_files, redirects, schemas
+from macros.outputs import calendars, catalog_sheets, cms, feed, learning_items, plan_files, redirects, schemas
 from macros.outputs.base import BuildInfo, OutputFile, Producer
 from macros.site.relations import Relations
 
@@ -15,6 +15,7 @@ PRODUCERS: tuple[Producer, ...] = (
     redirects.redirect_files,
     cms.cms_files,
     catalog_sheets.template_files,
+    learning_items.learning_files,
 )
 
 

@@ -13,9 +13,10 @@ from typing import Any, TypeVar
 
 from macros.content import model as m
 from macros.content.kinds import BY_NAME, KINDS, Kind
+from macros.content.learning import SESSION, keepables
 from macros.content.plans import downloads
 from macros.content.values.urls import tel_href
-from macros.site.facets import catalog_facets, entry_values, program_facets, program_values
+from macros.site.facets import Facet, Option, catalog_facets, entry_values, program_facets, program_values
 from macros.site.relations import Relations, newest_series
 from macros.site.render import render
 
@@ -177,3 +178,51 @@ def crisis_bar(site: m.Site) -> list[dict[str, Any]]:
             links.append({"label": "Chat online", "href": line.chat_url, "kind": "chat"})
         lines.append({"name": line.short_name or line.name, "links": links})
     return lines
+
+
+LEARNING_PARTS = {
+    "overview": "learning.html",
+    "certificate": "learning_certificate.html",
+    "record": "learning_record.html",
+}
+"""The pages of My learning: the record itself, and the two documents made from it on the device."""
+LEARNING_ITEMS = "my-learning/items.json"
+"""What the site holds now (titles, addresses, renamed keys): macros/outputs/learning_items.py writes it."""
+
+
+def keep_kinds() -> dict[str, str]:
+    """The kinds a person can keep, by the key word, with the name a provider knows them by."""
+    labels: dict[str, str] = {}
+    for kind in KINDS:
+        if kind.savable:
+            labels[kind.word] = kind.singular[:1].upper() + kind.singular[1:]
+        if kind.savable and kind.name == "series":
+            labels[SESSION] = "Session"
+    return labels
+
+
+def learning_facets() -> tuple[Facet, ...]:
+    """Kept as (watched, saved) and kind; the years are added by the page's script from the record it reads."""
+    kept = (Option("watched", "Watched", 0, "w"), Option("saved", "Saved for later", 0, "s"))
+    kinds = tuple(Option(word, label, 0, str(index)) for index, (word, label) in enumerate(keep_kinds().items()))
+    return (Facet("status", "Kept as", kept), Facet("kind", "Kind", kinds))
+
+
+def my_learning(part: str, catalog: m.Catalog, relations: Relations, here: str) -> str:
+    """A page of My learning; the record lives in the browser, so these pages are its frame and its words."""
+    if part not in LEARNING_PARTS:
+        raise UnknownId(f"my_learning({part!r}): use one of: {', '.join(LEARNING_PARTS)}")
+    entries = relations.entries
+    watchable = [entry for entry in entries if entry.recording and entry.recording.status == "available"]
+    return render(
+        LEARNING_PARTS[part],
+        here,
+        catalog=catalog,
+        site=catalog.site,
+        entries=entries,
+        watchable=watchable,
+        facets=learning_facets(),
+        kinds=keep_kinds(),
+        items_path=LEARNING_ITEMS,
+        can_keep=sum(1 for _ in keepables(catalog)),
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ from markupsafe import escape
 from macros.content import model as m
 from macros.content import plans
 from macros.content.kinds import KINDS
+from macros.content.learning import Keepable, keepables
 from macros.content.model import untitled
 from macros.content.plans import downloads
 from macros.content.routes import item_path, series_path, session_path, source_uri
@@ -68,6 +69,8 @@ class PageInputs:
     """Bytes of each output file by its path in the site: download links show them."""
     docs_dir: Path | None = None
     """Where recordings' `.vtt` files are, for their timestamped transcripts; None leaves them out."""
+    keep: Mapping[str, Keepable] = field(default_factory=dict)
+    """What a person can save (or mark as watched) in My learning, by page address: the page's controls."""
 
 
 def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPage]:
@@ -75,7 +78,10 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
     path = series_path(series)
     members = relations.archive_trainings.get(series.id, [])
     templates = relations.plans_by_series.get(series.id, [])
-    yield _page("series.html", path, series.title, catalog, item=series, members=members, plans=templates)
+    keep = inputs.keep
+    yield _page(
+        "series.html", path, series.title, catalog, item=series, members=members, plans=templates, keep=keep.get(path)
+    )
     sessions = series.sessions
     for position, session in enumerate(sessions):
         previous = sessions[position - 1] if position else None
@@ -93,6 +99,7 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
             next=following,
             next_title=untitled(following) if following else "",
             cues=caption_cues(session.recording, inputs.docs_dir),
+            keep=keep.get(session_path(series, session)),
         )
 
 
@@ -145,7 +152,7 @@ def generate_pages(
 ) -> list[GeneratedPage]:
     """Render every item page once; a function of the catalog, its relations, the output files' sizes and the
     caption files under `docs_dir`."""
-    inputs = PageInputs(catalog, relations, file_sizes, docs_dir)
+    inputs = PageInputs(catalog, relations, file_sizes, docs_dir, {each.path: each for each in keepables(catalog)})
     pages: list[GeneratedPage] = []
     for kind in KINDS:
         if kind.name == "series":
@@ -155,5 +162,7 @@ def generate_pages(
         for item in kind.items(catalog).values():
             title = str(getattr(item, "title", None) or item.name)
             context = PAGE_CONTEXT[kind.name](item, inputs) if kind.name in PAGE_CONTEXT else {}
-            pages.append(_page(kind.template, item_path(kind.name, item.id), title, catalog, item=item, **context))
+            path = item_path(kind.name, item.id)
+            context["keep"] = inputs.keep.get(path)
+            pages.append(_page(kind.template, path, title, catalog, item=item, **context))
     return pages

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from macros.content import model as m
+from macros.content.learning import presenter_name
 from macros.content.plans import stamp
 from macros.content.routes import calendar_path, item_path, relative, series_path, session_path
 from macros.content.values.dates import PartialDate
@@ -62,6 +63,11 @@ def host(url: str) -> str:
     return urlsplit(url).hostname or url
 
 
+def presenter_names(catalog: m.Catalog, ids: tuple[str, ...]) -> list[str]:
+    """Names with credentials, as an attendance record shows them."""
+    return [presenter_name(catalog.people[person]) for person in ids]
+
+
 @cache
 def environment() -> Environment:
     """The same for every build (templates are package files; Jinja reloads one that changes on disk)."""
@@ -84,6 +90,7 @@ def environment() -> Environment:
         calendar_path=calendar_path,
         plan_stamp=stamp,
         untitled=m.untitled,
+        presenter_names=presenter_names,
     )
     return env
 
