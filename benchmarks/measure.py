@@ -62,19 +62,24 @@ class SiteSizes:
 def build(project: Path, site: Path, log: Path) -> Run:
     """`mkdocs build --strict` as a maintainer runs it; raises with the log's tail if the build fails."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site)]
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1", "HOME": str(project)}
+    run = timed(command, project, log)
+    return Run(wall=run.wall, cpu=run.cpu, peak_mb=run.peak_mb, index_s=index_seconds(log))
+
+
+def timed(command: list[str], cwd: Path, log: Path) -> Run:
+    """Run `command` in `cwd` as a child process: wall time, CPU time and its own peak memory (its rusage, so runs
+    do not mix); raises with the log's tail if it fails."""
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "NO_MKDOCS_2_WARNING": "1", "HOME": str(cwd)}
     with log.open("w", encoding="utf-8") as out:
         start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env)
+        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
+    if os.waitstatus_to_exitcode(status) != 0:
         tail = log.read_text(encoding="utf-8").splitlines()[-15:]
-        raise RuntimeError(f"build of {project} failed:\n" + "\n".join(tail))
+        raise RuntimeError(f"{' '.join(command[:4])} in {cwd} failed:\n" + "\n".join(tail))
     peak_kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss / 1024
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(wall=wall, cpu=cpu, peak_mb=peak_kb / 1024, index_s=index_seconds(log))
+    return Run(wall=wall, cpu=usage.ru_utime + usage.ru_stime, peak_mb=peak_kb / 1024)
 
 
 def _size(path: Path) -> Size:

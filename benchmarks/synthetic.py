@@ -188,7 +188,11 @@ class Generator:
         data["slides"] = self.resource("Slides")
         data["handouts"] = [self.resource(f"Handout {i + 1}") for i in range(self.rng.randint(0, 2))]
         if self.rng.random() < 0.3:
-            data["credit"] = "1.5 continuing education hours for social workers and nurses."
+            data["credit"] = {
+                "provider": "A state board of continuing education",
+                "offered": "1.5 CE hours for social workers and nurses",
+                "evaluation_url": "https://ce.example.org/evaluation",
+            }
         return data
 
     def session(self, number: int) -> dict[str, Any]:

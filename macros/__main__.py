@@ -1,5 +1,5 @@
-"""`python -m macros validate | build | new | edit`: check the content, publish the site safely, start a new file,
-edit in the browser."""
+"""`python -m macros validate | build | new | edit | import | export`: check the content, publish the site safely,
+start a new file, edit in the browser, bring a catalog in from spreadsheets and take it out to one."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from macros.content.translations import LANGUAGE_NAMES
 from macros.publish.build import build_site
 from macros.publish.editor import run_local
 from macros.publish.project import site_url
+from macros.publish.spreadsheets import export_catalog, import_spreadsheets
 
 
 def validate(content_dir: Path, docs_dir: Path, output: str = "text") -> int:
@@ -102,7 +103,28 @@ def main(argv: list[str] | None = None) -> int:
     start.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for site_url (default: mkdocs.yml)")
     edit = commands.add_parser("edit", help="edit in the browser: the local editor server and the site, together")
     edit.add_argument("-a", "--address", default="127.0.0.1:8000", help="where to serve (default: 127.0.0.1:8000)")
+    bring = commands.add_parser(
+        "import",
+        help="write one YAML file per spreadsheet row (.xlsx or .csv), or nothing and every problem",
+        description="Each row of the workbooks' sheets (or of each CSV file) becomes one file under sessions/, "
+        "written only when every row is right; the maintainers' guide offers a template per kind.",
+    )
+    bring.add_argument("files", nargs="+", type=Path, metavar="FILE", help="workbooks (.xlsx) or CSV files")
+    bring.add_argument("--update", action="store_true", help="change existing items: only the columns present")
+    bring.add_argument("--dry-run", action="store_true", help="list the files it would write, and write none")
+    take = commands.add_parser("export", help="the whole catalog as a workbook (catalog.xlsx) and a CSV per sheet")
+    take.add_argument("--out", type=Path, default=Path("build/export"), help="folder (default: build/export)")
+    for each in (bring, take):
+        each.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
+        each.add_argument("--docs", type=Path, default=Path("docs"), help="docs folder with files/ (default: docs)")
+        each.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for site_url (default: mkdocs.yml)")
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return import_spreadsheets(
+            args.files, args.content, args.docs, site_url(args.config), update=args.update, dry_run=args.dry_run
+        )
+    if args.command == "export":
+        return export_catalog(args.content, args.docs, site_url(args.config), args.out)
     if args.command == "edit":
         return run_local(Path.cwd(), args.address)
     if args.command == "new":

@@ -57,3 +57,11 @@ def page_sizes(pdf: Path) -> list[tuple[float, float]]:
             numbers = line.split("size:")[1].split()
             sizes.append((float(numbers[0]), float(numbers[2])))
     return sizes
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    """pdfinfo's fields for the document (Title, Pages, Tagged, Page size of the first page…)."""
+    tools = office_tools()
+    assert tools is not None, INSTALL_HINT
+    info = subprocess.run([tools[2], str(pdf)], check=True, capture_output=True, text=True).stdout
+    return {name.strip(): value.strip() for name, _, value in (line.partition(":") for line in info.splitlines())}

@@ -93,7 +93,10 @@ def _html_strings(name: str, root: Any) -> Iterator[Seen]:
         if element.tail:
             yield Seen(name, fold(element.tail))
         for attribute, value in element.attrib.items():
-            yield Seen(f"{name}@{attribute}", fold(value))
+            if attribute.startswith("data-") and value.startswith(("[", "{")):  # data a script reads with JSON.parse
+                yield from _json_strings(f"{name}@{attribute}", json.loads(value))
+            else:
+                yield Seen(f"{name}@{attribute}", fold(value))
 
 
 def read_html(name: str, data: bytes, reading: Reading) -> None:

@@ -84,7 +84,8 @@ def test_only_the_edge_imports_mkdocs_and_content_imports_no_rendering_library()
 
 def test_importing_the_content_stage_loads_no_rendering_or_office_library() -> None:
     probe = (
-        "import sys, macros, macros.content.load, macros.content.scaffold, macros.content.kinds; "
+        "import sys, macros, macros.content.load, macros.content.scaffold, macros.content.kinds, "
+        "macros.content.sheet_import; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & " + repr(RENDERING | MKDOCS) + "))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

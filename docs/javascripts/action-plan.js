@@ -6,7 +6,8 @@
  * Answers whose prompt this version no longer has are shown beside the form and kept, never dropped.
  * Erasing clears the answers in every open tab of the plan (the `storage` event).
  * Without this script the page is a blank, printable template. No network request, no framework;
- * the Word and Excel downloads with answers are made by action-plan-office.js, on this device.
+ * the Word and Excel downloads with answers are made by action-plan-office.js, on this device. Keeping, reading
+ * and saving files go through device.js, which My learning shares.
  * Answers are kept by key, the same in every language: a choice keeps its English option as its value, so answers
  * typed on the English page show on the Spanish one and the other way round; in a downloaded file a choice is
  * written as the page shows it. Its words come from the message catalog (javascripts/i18n.js).
@@ -20,7 +21,8 @@
   var here = document.currentScript ? document.currentScript.src : "";
 
   var form = document.querySelector("form[data-plan-id]");
-  if (!form) return;
+  var device = window.hubDevice;
+  if (!form || !device) return;
 
   var planId = form.getAttribute("data-plan-id");
   var version = form.getAttribute("data-plan-version");
@@ -40,9 +42,7 @@
   }
 
   function say(message, isError) {
-    if (!statusLine) return;
-    statusLine.textContent = message;
-    statusLine.classList.toggle("hub-plan-status--error", Boolean(isError));
+    device.say(statusLine, message, isError);
   }
 
   function fit(textarea) {
@@ -141,9 +141,7 @@
   }
 
   function save() {
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify(envelope(read())));
-    } catch (error) {
+    if (device.write(storageKey, JSON.stringify(envelope(read())))) {
       say(t("This browser did not let the page save your answers; export them to keep a copy."), true);
     }
   }
@@ -167,40 +165,17 @@
     }
   }
 
-  function stored() {
-    try {
-      return window.localStorage.getItem(storageKey);
-    } catch (error) {
-      return null;
-    }
-  }
-
-  /* Hand `blob` to the browser as a download called `name`: made in the page, never uploaded. */
-  function saveFile(blob, name) {
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-    }, 10000);
-  }
-
   function exportAnswers() {
     var name = planId + "-" + t("answers") + ".json";
-    saveFile(new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" }), name);
+    device.saveFile(new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" }), name);
     say(t("Your answers were saved as %(name)s. The file stays on this device until you share it.", { name: name }));
   }
 
   function importAnswers(file) {
-    var reader = new FileReader();
-    reader.onload = function () {
+    device.readFile(file).then(function (text) {
       var data;
       try {
-        data = JSON.parse(String(reader.result));
+        data = JSON.parse(text);
       } catch (error) {
         say(t("“%(name)s” could not be read: it is not a valid answers file. Your answers are unchanged.", { name: file.name }), true);
         return;
@@ -232,11 +207,9 @@
           )
         : "";
       say(tn("Imported %(num)s answer from “%(name)s”.", "Imported %(num)s answers from “%(name)s”.", result.count, { name: file.name }) + note);
-    };
-    reader.onerror = function () {
+    }, function () {
       say(t("“%(name)s” could not be opened. Your answers are unchanged.", { name: file.name }), true);
-    };
-    reader.readAsText(file);
+    });
   }
 
   function erase() {
@@ -245,24 +218,19 @@
     write({});
     orphans = {};
     showOrphans();
-    try {
-      window.localStorage.removeItem(storageKey);
-    } catch (error) {
-      /* nothing was stored */
-    }
+    device.remove(storageKey);
     say(t("Your answers were erased from this browser, in every tab."));
   }
 
   /* Another tab of this plan saved or erased answers: show the same here, so an erase is never undone. */
-  window.addEventListener("storage", function (event) {
-    if (event.key !== storageKey && event.key !== null) return;
-    if (event.newValue === null || event.key === null) {
+  device.onChange(storageKey, function (text) {
+    if (text === null) {
       write({});
       orphans = {};
       showOrphans();
       say(t("Your answers were erased from this browser (in another tab)."));
     } else {
-      restore(event.newValue, t("Answers updated from another tab of this plan."));
+      restore(text, t("Answers updated from another tab of this plan."));
     }
   });
 
@@ -312,7 +280,7 @@
       })
       .then(function (blob) {
         var name = planId + "-" + t("my-answers") + "." + kind;
-        saveFile(blob, name);
+        device.saveFile(blob, name);
         say(t("Your answers were saved as %(name)s, made on this device. It stays here until you share it.", { name: name }));
       })
       .catch(function () {
@@ -351,5 +319,5 @@
     Array.prototype.forEach.call(form.querySelectorAll("textarea"), fit);
   });
 
-  restore(stored(), t("Your saved answers are back (saved in this browser only)."));
+  restore(device.read(storageKey), t("Your saved answers are back (saved in this browser only)."));
 })();

@@ -7,6 +7,9 @@
  * so a view can be bookmarked and shared, and back/forward work. On a phone the facets open as a drawer over
  * the page; its "Show N results" button closes it. No network request, no framework. Its words come from the
  * message catalog (javascripts/i18n.js): the same sentences the page was written with.
+ *
+ * A list that a script fills in the page (My learning) sends the event "hub-filter-refresh" to the root once its
+ * items (and any options it added) are in place: the items and options are read again, and the address applied.
  */
 (function () {
   "use strict";
@@ -39,6 +42,19 @@
         });
       },
     },
+    kept: {
+      all: function (total) {
+        return tn("%(num)s item kept in this browser", "%(num)s items kept in this browser", total);
+      },
+      some: function (shown, total) {
+        return tn(
+          "Showing %(shown)s of %(num)s item kept in this browser",
+          "Showing %(shown)s of %(num)s items kept in this browser",
+          total,
+          { shown: shown }
+        );
+      },
+    },
   };
 
   function setUp(root) {
@@ -53,32 +69,36 @@
     var showButton = form.querySelector("[data-hub-show]");
     var onBadge = form.querySelector("[data-hub-on]");
     var counts = COUNTS[root.getAttribute("data-noun")] || COUNTS.programs;
-    var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+    var boxes, keys, facets, items;
+
     // Each facet's items carry short codes in a one-letter attribute (data-t="0 3"); checkboxes carry the
-    // readable value for the address and the code to match.
-    var keys = {};
-    Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-key]"), function (fieldset) {
-      var box = fieldset.querySelector("input[type=checkbox]");
-      if (box) keys[box.name] = fieldset.getAttribute("data-key");
-    });
-    var facets = Object.keys(keys);
-    // Read every item once: its codes, its text for the keyword, its title for A-Z, its place in the page.
-    var items = Array.prototype.slice.call(list.children).map(function (element, index) {
-      var tags = {};
-      facets.forEach(function (facet) {
-        var value = element.getAttribute("data-" + keys[facet]) || "";
-        tags[facet] = value ? value.split(" ") : [];
+    // readable value for the address and the code to match. Every item is read once: its codes, its text for
+    // the keyword, its title for A-Z, its place in the page.
+    function read() {
+      boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
+      keys = {};
+      Array.prototype.forEach.call(form.querySelectorAll("fieldset[data-key]"), function (fieldset) {
+        var box = fieldset.querySelector("input[type=checkbox]");
+        if (box) keys[box.name] = fieldset.getAttribute("data-key");
       });
-      var link = element.querySelector("a");
-      return {
-        element: element,
-        tags: tags,
-        index: index,
-        text: element.textContent.toLowerCase(),
-        title: link ? link.textContent.trim() : "",
-        watchable: element.hasAttribute("data-w"),
-      };
-    });
+      facets = Object.keys(keys);
+      items = Array.prototype.slice.call(list.children).map(function (element, index) {
+        var tags = {};
+        facets.forEach(function (facet) {
+          var value = element.getAttribute("data-" + keys[facet]) || "";
+          tags[facet] = value ? value.split(" ") : [];
+        });
+        var title = element.querySelector(".hub-card__title") || element.querySelector("a");
+        return {
+          element: element,
+          tags: tags,
+          index: index,
+          text: element.textContent.toLowerCase(),
+          title: title ? title.textContent.trim() : "",
+          watchable: element.hasAttribute("data-w"),
+        };
+      });
+    }
     // The catalog also says how many of the shown items have a recording to watch.
     var countsWatchable = root.hasAttribute("data-hub-watch");
 
@@ -286,7 +306,14 @@
       apply();
     });
 
+    root.addEventListener("hub-filter-refresh", function () {
+      read();
+      fromAddress();
+      apply();
+    });
+
     if (count) count.setAttribute("tabindex", "-1"); // the drawer's "Show N results" moves the focus here
+    read();
     fromAddress();
     apply();
     // On a phone the facets are a drawer: closed until asked for, so the list is what a person sees first.

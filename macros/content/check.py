@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,7 +13,8 @@ import yaml
 from macros.content import spec as s
 from macros.content.problems import Problem
 from macros.content.values.dates import parse_partial_date
-from macros.content.values.ids import is_id, slugify
+from macros.content.values.ids import id_problem
+from macros.content.values.suggest import closest
 from macros.content.values.urls import email_problem, phone_problem, url_problem
 from macros.content.values.webvtt import webvtt_problem
 from macros.content.values.wording import wording_problem
@@ -94,7 +94,7 @@ class Checker:
                 continue
             nodes[key] = value_node
             if key not in spec.fields:
-                close = difflib.get_close_matches(key, list(spec.fields), n=1, cutoff=0.6)
+                close = closest(key, spec.fields)
                 suggested.update(close)
                 self.fail(key_node, where, _unknown_key(key, close, spec))
                 ok = False
@@ -105,7 +105,7 @@ class Checker:
         for name, declared in spec.fields.items():
             if declared.required and name not in nodes and name not in suggested:
                 where = f"{path}.{name}" if path else name
-                self.fail(node, where, f"is required; add `{name}:` ({_describe(declared.spec)})")
+                self.fail(node, where, f"is required; add `{name}:` ({describe(declared.spec)})")
                 ok = False
         if not ok:
             return INVALID
@@ -155,7 +155,7 @@ class Checker:
 
     def _scalar(self, node: yaml.Node, spec: s.Spec, path: str) -> Any:
         if not isinstance(node, yaml.ScalarNode):
-            return self.fail(node, path, f"must be a single value ({_describe(spec)}), not {_shape(node)}")
+            return self.fail(node, path, f"must be a single value ({describe(spec)}), not {_shape(node)}")
         raw = str(node.value)
         if len(raw.strip()) > s.most_characters(spec):
             return self.fail(node, path, _too_long(spec, len(raw.strip())))
@@ -169,7 +169,7 @@ class Checker:
             return self.fail(node, path, hidden)
         text = raw.strip()
         if not text:
-            return self.fail(node, path, f"is empty; write {_describe(spec)} or remove the line")
+            return self.fail(node, path, f"is empty; write {describe(spec)} or remove the line")
         problem = self._text_problem(spec, text)
         if problem:
             return self.fail(node, path, problem)
@@ -185,9 +185,8 @@ class Checker:
             return "must fit on one line"
         if isinstance(spec, s.Text) and text.startswith(PLACEHOLDER):
             return "still holds the placeholder from `python -m macros new`; replace it with the real text"
-        if isinstance(spec, (s.Identifier, s.Ref)) and not is_id(text):
-            example = slugify(text) or "my-id"
-            return f"{text!r} is not an id; use lower-case letters, digits and hyphens, like {example!r}"
+        if isinstance(spec, (s.Identifier, s.Ref)) and (wrong := id_problem(text)):
+            return wrong
         if isinstance(spec, s.Choice) and text not in spec.options:
             return _unknown_choice(text, spec.options)
         if isinstance(spec, s.Url):
@@ -303,7 +302,8 @@ def _shape(node: yaml.Node) -> str:
     return f"the value {node.value!r}" if node.value else "an empty value"
 
 
-def _describe(spec: s.Spec) -> str:
+def describe(spec: s.Spec) -> str:
+    """What a value of `spec` looks like, in the words of an error message: `one of: a, b`, `a whole number`."""
     if isinstance(spec, s.Choice):
         return "one of: " + ", ".join(spec.options)
     if isinstance(spec, s.Ref):
@@ -360,6 +360,6 @@ def _unknown_key(key: str, close: list[str], spec: s.Obj) -> str:
 
 
 def _unknown_choice(text: str, options: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(text, list(options), n=1, cutoff=0.6)
+    close = closest(text, options)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
     return f"{text!r} is not allowed{hint}; write one of: {', '.join(options)}"

@@ -50,11 +50,18 @@ class Kind:
     """Weight of the item page's compact search entry; None leaves the page to Material's full-text indexer."""
     on_topics: OnTopics | None = None
     """How topic pages group these items; None when topic pages do not list the kind."""
+    savable: bool = False
+    """A person can save its items for later in My learning (a series' sessions too): macros/content/learning.py."""
 
     @property
     def word(self) -> str:
         """The word maintainers type (`python -m macros new action-plan`) and the schema's file name."""
         return self.name.replace("_", "-")
+
+    @property
+    def title_field(self) -> str:
+        """The field that names an item (`title`; `name` for people and programs): new ids are made from it."""
+        return next(iter(self.spec.fields))
 
     def items(self, catalog: m.Catalog) -> Mapping[str, Any]:
         """This kind's items in `catalog`, by id."""
@@ -78,6 +85,7 @@ KINDS: tuple[Kind, ...] = (
             N_("Trainings and sessions"),
             Nn_("%(num)s training or session", "%(num)s trainings and sessions"),
         ),
+        savable=True,
     ),
     Kind(
         "series", "series", "learning network or archive", "learning networks and archives", specs.SERIES,
@@ -86,6 +94,7 @@ KINDS: tuple[Kind, ...] = (
             N_("Learning networks and archives"),
             Nn_("%(num)s learning network or archive", "%(num)s learning networks and archives"),
         ),
+        savable=True,
     ),
     Kind(
         "program", "programs", "evidence-rated program", "evidence-rated programs", specs.PROGRAM, m.Program,
@@ -94,6 +103,7 @@ KINDS: tuple[Kind, ...] = (
             N_("Evidence-rated programs"),
             Nn_("%(num)s evidence-rated program", "%(num)s evidence-rated programs"),
         ),
+        savable=True,
     ),
     Kind(
         "service", "services", "support service", "support services", specs.SERVICE, m.Service, "services",
@@ -101,6 +111,7 @@ KINDS: tuple[Kind, ...] = (
         on_topics=OnTopics(
             N_("Support services"), Nn_("%(num)s support service", "%(num)s support services")
         ),
+        savable=True,
     ),
     Kind(
         "action_plan", "action-plans", "action-plan template", "action-plan templates", specs.ACTION_PLAN,
@@ -110,6 +121,7 @@ KINDS: tuple[Kind, ...] = (
             N_("Action-plan templates"),
             Nn_("%(num)s action-plan template", "%(num)s action-plan templates"),
         ),
+        savable=True,
     ),
 )  # fmt: skip
 """In the order the loader reads them and topic pages group them."""

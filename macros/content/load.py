@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 from typing import Any
@@ -24,8 +23,9 @@ from macros.content.translations import (
     translate_catalog,
 )
 from macros.content.values.ids import is_id, slugify
+from macros.content.values.suggest import closest
 
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml composes about six times faster and keeps the same line numbers."""
 MAX_FILE_BYTES = 1_000_000
 """The largest content file read: the biggest real one is a few kilobytes, so anything near this is a mistake."""
@@ -76,7 +76,7 @@ class Loader:
             return checker, None
         try:
             text = path.read_text(encoding="utf-8")
-            node = yaml.compose(text, Loader=_LOADER)
+            node = yaml.compose(text, Loader=YAML_LOADER)
         except UnicodeDecodeError as error:
             line = path.read_bytes()[: error.start].count(b"\n") + 1
             checker.problems.append(Problem(checker.file, line, "", "is not UTF-8 text; save it as UTF-8"))
@@ -223,7 +223,7 @@ class Loader:
             known = ids[ref.kind]
             if ref.id in known or ref.id in self.broken.get(ref.kind, ()) or ref.kind in self.unread_lists:
                 continue  # a broken file's own errors are reported; a second message elsewhere would mislead
-            close = difflib.get_close_matches(ref.id, sorted(known), n=1, cutoff=0.6)
+            close = closest(ref.id, sorted(known))
             hint = f"; did you mean {close[0]!r}?" if close else f"; add it under sessions/{_folder(ref.kind)}"
             self.problems.append(Problem(ref.file, ref.line, ref.field, f"no {ref.kind} has the id {ref.id!r}{hint}"))
 
@@ -273,7 +273,7 @@ class Loader:
         if is_yaml and (item_id in self.broken[kind.name] or item_id in self.duplicated[kind.name]):
             return  # the English file's own problems are reported; checking against it would mislead
         if not is_yaml or english is None:
-            close = difflib.get_close_matches(item_id, sorted(self.items[kind.name]), n=1, cutoff=0.6)
+            close = closest(item_id, self.items[kind.name])
             hint = f"; did you mean {close[0]}.yaml?" if close else "; name it after the English file it translates"
             english_path = f"sessions/{kind.folder}/{item_id}.yaml"
             self.problems.append(
@@ -355,7 +355,7 @@ def _first_alias(file: str, text: str) -> Problem | None:
     and a key that is an alias cannot be named in a message."""
     if "*" not in text:
         return None
-    for event in yaml.parse(text, Loader=_LOADER):
+    for event in yaml.parse(text, Loader=YAML_LOADER):
         if isinstance(event, yaml.AliasEvent):
             name = event.anchor
             fix = "write the value out in full at each place it is needed"

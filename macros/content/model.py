@@ -225,6 +225,18 @@ class Recording:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """Continuing-education credit that an accredited provider offers for a training: claimed from the provider, whose
+    evaluation is at `evaluation_url`; this site never awards it."""
+
+    provider: str
+    offered: str
+    """What credit, for whom: `1.5 CE hours for social workers`."""
+    evaluation_url: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Training:
     id: str
     title: str
@@ -243,7 +255,8 @@ class Training:
     recording: Recording | None = None
     slides: Resource | None = None
     handouts: tuple[Resource, ...] = ()
-    credit: str | None = None
+    credit: Credit | None = None
+    """None when the content names no credit: the page then says nothing about credit."""
     aliases: tuple[str, ...] = ()
     """Old ids of this item: each old address redirects here (see macros/aliases.py)."""
 

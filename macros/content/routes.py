@@ -33,6 +33,11 @@ def item_path(kind_name: str, item_id: str) -> str:
     return f"{kind(kind_name).folder}/{item_id}/"
 
 
+def page_path(kind_of_item: Kind, item: Any) -> str:
+    """An item's own page: a series under networks/ or archives/, any other kind under its folder."""
+    return series_path(item) if isinstance(item, m.Series) else item_path(kind_of_item.name, item.id)
+
+
 def source_uri(path: str) -> str:
     """The virtual Markdown file that MkDocs turns into `path` (directory URLs)."""
     return f"{path}index.md" if path else "index.md"

@@ -88,3 +88,8 @@ def define_env(env: Any) -> None:
     def help_lines() -> str:
         now = edition()
         return listings.help_lines(now.catalog, _here(env), now.language)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def my_learning(part: str = "overview") -> str:
+        now = edition()
+        return guarded(lambda: listings.my_learning(part, now.catalog, now.relations, _here(env), now.language))

@@ -6,10 +6,14 @@ read as a formula is neutralized as OWASP's CSV-injection guidance describes.
 
 from __future__ import annotations
 
+import csv
 import datetime
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
 
 from macros.content import model as m
 
@@ -33,6 +37,52 @@ def neutralized(text: str) -> str:
     The apostrophe is what OWASP recommends: spreadsheets show it, and the text after it stays inert.
     """
     return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def guarded(text: str) -> str:
+    """`neutralized`, and a text that already begins with an apostrophe gets one more, so `unguarded` can take
+    exactly one away and every text comes back as it was (the catalog's CSV files are read back by the import)."""
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
+def unguarded(text: str) -> str:
+    """A CSV cell as it was before `guarded` (or `neutralized`) prefixed it."""
+    return text[1:] if text.startswith("'") and text[1:].startswith((*FORMULA_STARTS, "'")) else text
+
+
+def csv_table(header: list[str], rows: Iterable[list[str]], guard: Callable[[str], str] = neutralized) -> bytes:
+    """One rectangular table, UTF-8 with a BOM (so spreadsheet programs read it as UTF-8), every cell quoted, and
+    any cell a spreadsheet would run as a formula neutralized."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(header)
+    writer.writerows([[guard(cell) for cell in row] for row in rows])
+    return out.getvalue().encode("utf-8-sig")
+
+
+BODY_FONT = "Calibri"
+"""The workbooks' body font, named on every styled cell too, so bold text is not set in a fallback serif."""
+HEADER_FONT = Font(name=BODY_FONT, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="3F51B5")
+_THIN = Side(style="thin", color="999999")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def text_cell(sheet: Worksheet, row: int, column: int, text: str) -> object:
+    """Write `text` as a string cell: never a formula, whatever it begins with."""
+    cell = sheet.cell(row=row, column=column)
+    if text:
+        cell.value = text
+        cell.data_type = "s"
+    return cell
+
+
+def header_cell(sheet: Worksheet, row: int, column: int, text: str) -> object:
+    """A header: bold white on the hub's indigo, bordered, wrapped."""
+    cell = text_cell(sheet, row, column, text)
+    cell.font, cell.fill, cell.border, cell.alignment = HEADER_FONT, HEADER_FILL, BORDER, WRAP  # type: ignore[attr-defined]
+    return cell
 
 
 def moment(plan: m.ActionPlan) -> datetime.datetime:

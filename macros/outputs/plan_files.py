@@ -7,15 +7,13 @@ The Word form is `plan_docx.py`, the workbook `plan_xlsx.py`; the CSV, one tidy 
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 
 from macros.content import model as m
 from macros.content.plans import cell_key, downloads, field_key, front_parts, row_names, stamp
 from macros.content.words import N_
 from macros.outputs.base import BuildInfo, OutputFile
-from macros.outputs.office import neutralized
+from macros.outputs.office import csv_table
 from macros.outputs.plan_docx import docx_bytes
 from macros.outputs.plan_xlsx import xlsx_bytes
 from macros.site.language import ENGLISH, Language
@@ -69,13 +67,8 @@ def csv_rows(plan: m.ActionPlan, language: Language = ENGLISH) -> list[list[str]
 
 
 def csv_bytes(plan: m.ActionPlan, site: m.Site, language: Language = ENGLISH) -> bytes:
-    """One rectangular table, UTF-8 with a BOM (so spreadsheet programs read it as UTF-8), every cell quoted,
-    and any cell a spreadsheet would run as a formula neutralized."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
-    writer.writerow(csv_columns(language))
-    writer.writerows([[neutralized(cell) for cell in row] for row in csv_rows(plan, language)])
-    return out.getvalue().encode("utf-8-sig")
+    """The plan as one table (`office.csv_table`: UTF-8 with a BOM, every cell quoted, formulas neutralized)."""
+    return csv_table(csv_columns(language), csv_rows(plan, language))
 
 
 WRITERS: dict[str, Callable[[m.ActionPlan, m.Site, Language], bytes]] = {

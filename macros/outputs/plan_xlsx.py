@@ -19,7 +19,7 @@ import textwrap
 import zipfile
 
 from openpyxl import Workbook  # type: ignore[import-untyped]  # openpyxl ships no type hints
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side  # type: ignore[import-untyped]
+from openpyxl.styles import Font, PatternFill  # type: ignore[import-untyped]
 from openpyxl.utils import absolute_coordinate, get_column_letter, quote_sheetname  # type: ignore[import-untyped]
 from openpyxl.workbook.defined_name import DefinedName  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
@@ -30,18 +30,21 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 from macros.content import model as m
 from macros.content.plans import answer_name, cell_key, field_key, front_matter, header, stamp, tables
 from macros.content.words import N_
-from macros.outputs.office import app_xml, language_tag, moment, stable_zip
+from macros.outputs.office import (
+    BODY_FONT,
+    BORDER,
+    WRAP,
+    app_xml,
+    header_cell,
+    language_tag,
+    moment,
+    stable_zip,
+    text_cell,
+)
 from macros.site.language import ENGLISH, Language
 from macros.site.render import paragraphs
 
-BODY_FONT = "Calibri"
-"""The workbook's own body font, named on every styled cell too, so bold text is not set in a fallback serif."""
-_HEADER_FONT = Font(name=BODY_FONT, bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="3F51B5")
 _ANSWER_FILL = PatternFill("solid", fgColor="FFFDE7")
-_THIN = Side(style="thin", color="999999")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_WRAP = Alignment(wrap_text=True, vertical="top")
 HEADER_ROW = 5
 """Rows 1–3 name the plan, the sheet and the version; row 5 is the styled, frozen header."""
 LINE_HEIGHT = 15.0
@@ -87,15 +90,6 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, len(textwrap.wrap(line, usable, break_long_words=True))) for line in text.split("\n"))
 
 
-def _put(sheet: Worksheet, row: int, column: int, text: str) -> object:
-    """Write `text` as a string cell: never a formula, whatever it begins with."""
-    cell = sheet.cell(row=row, column=column)
-    if text:
-        cell.value = text
-        cell.data_type = "s"
-    return cell
-
-
 def _fit_row(sheet: Worksheet, row: int, texts: list[str], widths: list[float], least: int = 1) -> None:
     """The row as tall as its longest wrapped cell, and never fewer than `least` lines."""
     lines = max([least] + [lines_needed(text, width) for text, width in zip(texts, widths, strict=False) if text])
@@ -138,8 +132,8 @@ def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str, widths: list
     span = sum(widths)
     top = (plan.title, subtitle, stamp(plan, language))
     for row, (text, (size, bold)) in enumerate(zip(top, _TOP_ROWS, strict=True), 1):
-        cell = _put(sheet, row, 1, text)
-        cell.font, cell.alignment = Font(name=BODY_FONT, bold=bold, size=size), _WRAP  # type: ignore[attr-defined]
+        cell = text_cell(sheet, row, 1, text)
+        cell.font, cell.alignment = Font(name=BODY_FONT, bold=bold, size=size), WRAP  # type: ignore[attr-defined]
         if len(widths) > 1:
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         scale = size / 11 * (1.1 if bold else 1.0)
@@ -153,10 +147,10 @@ def _about(sheet: Worksheet, plan: m.ActionPlan, language: Language) -> None:
     _sheet_top(sheet, plan, language.gettext(READ_FIRST), widths, language)
     for row, (label, text) in enumerate(front_matter(plan, language), start=HEADER_ROW):
         body = "\n".join(paragraphs(text))
-        _put(sheet, row, 1, label).font = Font(name=BODY_FONT, bold=True)  # type: ignore[attr-defined]
-        _put(sheet, row, 2, body)
+        text_cell(sheet, row, 1, label).font = Font(name=BODY_FONT, bold=True)  # type: ignore[attr-defined]
+        text_cell(sheet, row, 2, body)
         for column in (1, 2):
-            sheet.cell(row=row, column=column).alignment = _WRAP
+            sheet.cell(row=row, column=column).alignment = WRAP
         _fit_row(sheet, row, [label, body], widths)
     _page_setup(sheet, plan, landscape=False, title_rows=None, language=language)
 
@@ -164,14 +158,13 @@ def _about(sheet: Worksheet, plan: m.ActionPlan, language: Language) -> None:
 def _grid(sheet: Worksheet, columns: list[str], rows: list[list[str]], widths: list[float]) -> None:
     """Header row styled, frozen and repeated in print; bordered wrapped cells; every column given a width."""
     for number, (name, width) in enumerate(zip(columns, widths, strict=True), start=1):
-        cell = _put(sheet, HEADER_ROW, number, name)
-        cell.font, cell.fill, cell.border, cell.alignment = _HEADER_FONT, _HEADER_FILL, _BORDER, _WRAP  # type: ignore[attr-defined]
+        header_cell(sheet, HEADER_ROW, number, name)
         sheet.column_dimensions[get_column_letter(number)].width = width
     _fit_row(sheet, HEADER_ROW, columns, widths)
     for offset, values in enumerate(rows, start=1):
         for number in range(1, len(columns) + 1):
-            cell = _put(sheet, HEADER_ROW + offset, number, values[number - 1] if number <= len(values) else "")
-            cell.border, cell.alignment = _BORDER, _WRAP  # type: ignore[attr-defined]
+            cell = text_cell(sheet, HEADER_ROW + offset, number, values[number - 1] if number <= len(values) else "")
+            cell.border, cell.alignment = BORDER, WRAP  # type: ignore[attr-defined]
     sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=1)
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
@@ -262,7 +255,7 @@ def _answer_checks(
                 lists.sheet_state = "hidden"
             column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
             for row, option in enumerate(plan_field.options, start=1):
-                _put(lists, row, column, option)
+                text_cell(lists, row, column, option)
             letter = get_column_letter(column)
             source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(plan_field.options)}"
             check = DataValidation(type="list", formula1=f"={source}", allow_blank=True)

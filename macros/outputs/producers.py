@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from macros.content import model as m
-from macros.outputs import calendars, cms, feed, plan_files, redirects, schemas
+from macros.outputs import calendars, catalog_sheets, cms, feed, learning_items, plan_files, redirects, schemas
 from macros.outputs.base import BuildInfo, OutputFile, Producer
 from macros.site.relations import Relations
 
@@ -12,9 +12,10 @@ PER_LANGUAGE: tuple[Producer, ...] = (
     calendars.calendar_files,
     plan_files.plan_outputs,
     redirects.redirect_files,
+    learning_items.learning_files,
 )
 """Files a reader reads: one set per language, under the language's prefix."""
-ONCE: tuple[Producer, ...] = (schemas.schema_files, cms.cms_files)
+ONCE: tuple[Producer, ...] = (schemas.schema_files, cms.cms_files, catalog_sheets.template_files)
 """Files for maintainers' tools, in English only: made with the source language."""
 
 

@@ -14,8 +14,10 @@ from typing import Any, TypeVar
 
 from macros.content import model as m
 from macros.content.kinds import BY_NAME, KINDS, Kind
+from macros.content.learning import SESSION, keepables
 from macros.content.plans import downloads
-from macros.site.facets import catalog_facets, entry_values, program_facets, program_values
+from macros.content.words import N_
+from macros.site.facets import Facet, Option, catalog_facets, entry_values, program_facets, program_values
 from macros.site.helplines import help_actions
 from macros.site.language import ENGLISH, Language
 from macros.site.relations import Relations, newest_series
@@ -177,3 +179,63 @@ def crisis_bar(site: m.Site, language: Language = ENGLISH) -> list[dict[str, Any
         for line in site.help_lines
         if line.kind == "crisis"
     ]
+
+
+LEARNING_PARTS = {
+    "overview": "learning.html",
+    "certificate": "learning_certificate.html",
+    "record": "learning_record.html",
+}
+"""The pages of My learning: the record itself, and the two documents made from it on the device."""
+LEARNING_ITEMS = "my-learning/items.json"
+"""What the site holds now (titles, addresses, renamed keys): macros/outputs/learning_items.py writes it."""
+
+
+KEEP_LABELS = {
+    "training": N_("Training"),
+    "session": N_("Session"),
+    "series": N_("Learning network or archive"),
+    "program": N_("Evidence-rated program"),
+    "service": N_("Support service"),
+    "action-plan": N_("Action-plan template"),
+}
+"""What a provider calls each kind of item My learning keeps, by its key word (macros/content/learning.py)."""
+
+
+def keep_kinds(language: Language = ENGLISH) -> dict[str, str]:
+    """The kinds a person can keep, by the key word, with the name a provider knows them by; a kind marked
+    savable in the table of kinds without a label here is a programming error (KeyError)."""
+    words = [kind.word for kind in KINDS if kind.savable]
+    if "series" in words:
+        words.insert(words.index("series") + 1, SESSION)
+    return {word: language.gettext(KEEP_LABELS[word]) for word in words}
+
+
+def learning_facets(language: Language = ENGLISH) -> tuple[Facet, ...]:
+    """Kept as (watched, saved) and kind; the years are added by the page's script from the record it reads."""
+    say = language.gettext
+    kept = (Option("watched", say(N_("Watched")), 0, "w"), Option("saved", say(N_("Saved for later")), 0, "s"))
+    labels = keep_kinds(language).items()
+    kinds = tuple(Option(word, label, 0, str(index)) for index, (word, label) in enumerate(labels))
+    return (Facet("status", say(N_("Kept as")), kept), Facet("kind", say(N_("Kind")), kinds))
+
+
+def my_learning(part: str, catalog: m.Catalog, relations: Relations, here: str, language: Language = ENGLISH) -> str:
+    """A page of My learning; the record lives in the browser, so these pages are its frame and its words."""
+    if part not in LEARNING_PARTS:
+        raise UnknownId(f"my_learning({part!r}): use one of: {', '.join(LEARNING_PARTS)}")
+    entries = relations.entries
+    watchable = [entry for entry in entries if entry.recording and entry.recording.status == "available"]
+    return render(
+        LEARNING_PARTS[part],
+        here,
+        language,
+        catalog=catalog,
+        site=catalog.site,
+        entries=entries,
+        watchable=watchable,
+        facets=learning_facets(language),
+        kinds=keep_kinds(language),
+        items_path=LEARNING_ITEMS,
+        can_keep=sum(1 for _ in keepables(catalog)),
+    )

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from markupsafe import escape
 from macros.content import model as m
 from macros.content import plans
 from macros.content.kinds import KINDS
+from macros.content.learning import Keepable, keepables
 from macros.content.model import untitled
 from macros.content.plans import downloads
 from macros.content.routes import item_path, series_path, session_path, source_uri
@@ -85,14 +87,29 @@ class PageInputs:
     sources: m.Catalog | None = None
     """The English catalog, when `catalog` is a translation: what a form's choices keep as their value."""
 
+    @cached_property
+    def keep(self) -> dict[str, Keepable]:
+        """What a person can save (or mark as watched) in My learning, by page address: the page's controls."""
+        return {each.path: each for each in keepables(self.catalog)}
+
 
 def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPage]:
     relations, words = inputs.relations, inputs.language
     path = series_path(series)
     members = relations.archive_trainings.get(series.id, [])
     templates = relations.plans_by_series.get(series.id, [])
-    key = f"series:{series.id}"
-    yield _page("series.html", path, series.title, inputs, key, item=series, members=members, plans=templates)
+    key, keep = f"series:{series.id}", inputs.keep
+    yield _page(
+        "series.html",
+        path,
+        series.title,
+        inputs,
+        key,
+        item=series,
+        members=members,
+        plans=templates,
+        keep=keep.get(path),
+    )
     sessions = series.sessions
     for position, session in enumerate(sessions):
         previous = sessions[position - 1] if position else None
@@ -111,6 +128,7 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
             next=following,
             next_title=untitled(following, words) if following else "",
             cues=caption_cues(session.recording, inputs.docs_dir),
+            keep=keep.get(session_path(series, session)),
         )
 
 
@@ -174,5 +192,6 @@ def generate_pages(inputs: PageInputs) -> list[GeneratedPage]:
             title = getattr(item, "title", None) or item.name
             context = PAGE_CONTEXT[kind.name](item, inputs) if kind.name in PAGE_CONTEXT else {}
             path, key = item_path(kind.name, item.id), f"{kind.name}:{item.id}"
+            context["keep"] = inputs.keep.get(path)
             pages.append(_page(kind.template, path, title, inputs, key, item=item, **context))
     return pages

@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from macros.content import model as m
+from macros.content.learning import presenter_name
 from macros.content.plans import stamp
 from macros.content.routes import calendar_path, item_path, relative, series_path, session_path
 from macros.content.values.dates import PartialDate
@@ -101,6 +102,11 @@ def join(context: Context, items: Any, separator: str = "") -> Markup:
     return Markup(escape(separator)).join(escape(mark(context, item)) for item in items)
 
 
+def presenter_names(catalog: m.Catalog, ids: tuple[str, ...]) -> list[str]:
+    """Names with credentials, as an attendance record shows them."""
+    return [presenter_name(catalog.people[person]) for person in ids]
+
+
 @cache
 def environment() -> Environment:
     """The same for every build (templates are package files; Jinja reloads one that changes on disk)."""
@@ -135,6 +141,7 @@ def environment() -> Environment:
         plan_stamp=stamp,
         untitled=m.untitled,
         help_actions=help_actions,
+        presenter_names=presenter_names,
     )
     return env
 

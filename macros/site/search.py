@@ -50,8 +50,9 @@ LISTING_BOOST = 0.5
 """Section pages and the home page list items that have pages of their own: the item's page should come first."""
 TEXT_SUFFIXES = (".md", ".txt", ".html", ".vtt")
 """Linked files whose words belong to the page: transcripts, and captions with their timings dropped."""
-SKIPPED = ("404.html", "search/index.html")
-"""Pages that are never a search result: the not-found page and the search page itself (in every language)."""
+SKIPPED = ("404.html", "search/index.html", "my-learning/certificate/index.html", "my-learning/record/index.html")
+"""Pages that are never a search result (in every language): the not-found page, the search page itself, and the
+two documents made from a person's own record (My learning, which links them, is found)."""
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
 _H1_OPEN = re.compile(r"<h1\b")

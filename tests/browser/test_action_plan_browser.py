@@ -142,7 +142,7 @@ def test_a_file_that_is_not_ours_is_refused_and_changes_nothing(
     status = page.locator("[data-plan-status]")
     page.wait_for_function("document.querySelector('[data-plan-status]').textContent.includes('unchanged')")
     assert message in status.inner_text()
-    assert "hub-plan-status--error" in (status.get_attribute("class") or "")
+    assert "hub-status--error" in (status.get_attribute("class") or "")
     _assert_filled(page)
     assert json.loads(page.evaluate(f"localStorage.getItem({KEY!r})"))["answers"] == json.loads(before)["answers"]
 

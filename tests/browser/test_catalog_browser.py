@@ -35,12 +35,12 @@ def _tab_to(page: Page, selector: str) -> None:
 def test_two_facets_by_keyboard_filter_count_and_survive_reload(page: Page, fixture_url: str) -> None:
     page.goto(f"{fixture_url}trainings/")
     count = page.locator("[data-hub-count]")
-    assert count.inner_text() == "7 trainings and sessions, 3 with a recording to watch."
+    assert count.inner_text() == "7 trainings and sessions, 4 with a recording to watch."
     assert len(_visible_titles(page)) == 7
 
     _tab_to(page, "input[name=topic][value=peer-support]")
     page.keyboard.press("Space")
-    assert count.inner_text() == "Showing 6 of 7 trainings and sessions, 2 with a recording to watch."
+    assert count.inner_text() == "Showing 6 of 7 trainings and sessions, 3 with a recording to watch."
     _tab_to(page, "input[name=year][value='2017']")
     page.keyboard.press("Space")
     assert _visible_titles(page) == ["Session 2 (untitled)", "Getting started"]
@@ -55,7 +55,7 @@ def test_two_facets_by_keyboard_filter_count_and_survive_reload(page: Page, fixt
     page.go_back()
     assert page.url.endswith("trainings/?topic=peer-support")
     assert not page.locator("input[name=year][value='2017']").is_checked()
-    assert count.inner_text() == "Showing 6 of 7 trainings and sessions, 2 with a recording to watch."
+    assert count.inner_text() == "Showing 6 of 7 trainings and sessions, 3 with a recording to watch."
 
 
 def test_values_in_one_facet_widen_and_no_match_says_so(page: Page, fixture_url: str) -> None:

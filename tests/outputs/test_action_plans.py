@@ -386,7 +386,7 @@ def test_downloads_are_reproducible_and_listed_with_format_and_size(built: Path,
     for file in downloads(plan):
         published = built / file.path
         assert published.read_bytes() == WRITERS[file.suffix](plan, SITES[plan.id]), file.path
-        named = f'{file.format}<span class="hub-plan-sr"> of {html.escape(plan.title)}</span></a>'
+        named = f'{file.format}<span class="hub-sr"> of {html.escape(plan.title)}</span></a>'
         assert f'href="{file.name}" download data-plan-file="{file.suffix}">{named}' in page
         assert html.escape(file.description) in page
         assert f"· {ENGLISH.size(published.stat().st_size)}</span>" in page

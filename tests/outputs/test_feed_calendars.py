@@ -104,5 +104,6 @@ def test_built_site_serves_feed_and_calendar_and_links_them(fixture_site: Path) 
     assert 'href="../../calendar/test-vln.ics"' in series_page
     for page in fixture_site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        if "<head>" in text and page.parent.name != "admin":  # the editor is not a page of the site
+        redirect = 'http-equiv="refresh"' in text  # an old address of a renamed item (calm-teams-program)
+        if "<head>" in text and page.parent.name != "admin" and not redirect:  # the editor is not a page of the site
             assert 'type="application/atom+xml"' in text, page

@@ -115,3 +115,15 @@ def test_the_guide_is_linked_from_the_footer_not_the_menu(shipped_site: Path) ->
     footer = home.split('class="md-footer"', 1)[1]
     assert 'href="maintainers/">For maintainers</a>' in footer
     assert "maintainers/" not in home.split('class="md-footer"', 1)[0].split('class="md-nav__list"', 1)[1]
+
+
+def test_every_import_message_in_the_spreadsheet_guide_is_one_the_import_prints() -> None:
+    """The guide's table quotes lines of the golden import reports (tests/publish/test_spreadsheet_import.py)."""
+    guide = (ROOT / "docs" / "maintainers" / "spreadsheets.md").read_text(encoding="utf-8")
+    quoted = re.findall(r"^\| `(\w+\.(?:xlsx|csv), .+?)` \|", guide, flags=re.MULTILINE)
+    printed = {
+        line for path in (ROOT / "tests" / "fixtures" / "import").glob("*.expected")
+        for line in path.read_text(encoding="utf-8").splitlines()
+    }  # fmt: skip
+    assert len(quoted) >= 6
+    assert [line for line in quoted if line not in printed] == []

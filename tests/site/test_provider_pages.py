@@ -20,6 +20,9 @@ SCRIPTS = {
     "player.js": ("data-hub-player", "data-hub-seek"),
     "filters.js": ("data-hub-filter",),
     "action-plan.js": ("data-plan-id",),
+    "device.js": ("data-plan-id", "data-hub-learn", "data-hub-my-learning"),
+    "learning.js": ("data-hub-learn", "data-hub-my-learning"),
+    "my-learning.js": ("data-hub-my-learning",),
 }
 """Each of the hub's scripts and the hook in a page's HTML that it works on."""
 
@@ -68,6 +71,7 @@ def test_each_page_loads_only_the_scripts_it_uses_and_defers_them(request: pytes
     assert "action-plan.js" not in home
     assert "action-plan.css" not in home
     wanted = ("filters.js", "action-plan.js") if which == "shipped_site" else ("player.js", "filters.js")
+    wanted += ("device.js", "learning.js", "my-learning.js")
     assert all(used[script] for script in wanted), used
 
 

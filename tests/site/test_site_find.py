@@ -106,7 +106,7 @@ def test_a_topic_page_opens_with_links_to_each_group_and_its_count(fixture_site:
     assert jump is not None
     links = re.findall(r'<a href="#([a-z-]+)">([^<]+)</a>', jump.group(1))
     assert links == [
-        ("trainings", "6 trainings and sessions, 2 with a recording to watch"),
+        ("trainings", "6 trainings and sessions, 3 with a recording to watch"),
         ("series", "2 learning networks and archives"),
         ("action-plans", "1 action-plan template"),
     ]

@@ -22,3 +22,11 @@ def slugify(text: str) -> str:
     if len(slug) > MAX_SLUG:
         slug = slug[:MAX_SLUG].rsplit("-", 1)[0]
     return slug
+
+
+def id_problem(text: str) -> str | None:
+    """What is wrong with `text` as an id, and the id to write instead; None when it is one."""
+    if is_id(text):
+        return None
+    example = slugify(text) or "my-id"
+    return f"{text!r} is not an id; use lower-case letters, digits and hyphens, like {example!r}"
