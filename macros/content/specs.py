@@ -316,7 +316,9 @@ PERSON = Obj(
 CREDIT = Obj(
     doc="Continuing-education credit an accredited provider offers for this training, and where to claim it.",
     fields={
-        "provider": _req(Text(one_line=True, doc="The accredited provider that awards it, as it names itself.")),
+        "provider": _req(
+            Text(one_line=True, translatable=False, doc="The accredited provider that awards it, as it names itself.")
+        ),
         "offered": _req(Text(one_line=True, doc="What credit, and for whom: 1.5 CE hours for social workers.")),
         "evaluation_url": _req(Url(doc="The provider's own evaluation or claim page (https).")),
         "note": _opt(PARAGRAPHS),

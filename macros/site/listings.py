@@ -237,5 +237,5 @@ def my_learning(part: str, catalog: m.Catalog, relations: Relations, here: str, 
         facets=learning_facets(language),
         kinds=keep_kinds(language),
         items_path=LEARNING_ITEMS,
-        can_keep=sum(1 for _ in keepables(catalog)),
+        can_keep=sum(1 for _ in keepables(catalog, language)),
     )

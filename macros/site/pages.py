@@ -90,7 +90,7 @@ class PageInputs:
     @cached_property
     def keep(self) -> dict[str, Keepable]:
         """What a person can save (or mark as watched) in My learning, by page address: the page's controls."""
-        return {each.path: each for each in keepables(self.catalog)}
+        return {each.path: each for each in keepables(self.catalog, self.language)}
 
 
 def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPage]:

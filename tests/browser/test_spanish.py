@@ -168,3 +168,39 @@ def test_the_first_spanish_search_fetches_the_spanish_index_only(page: Page, shi
     assert any("/pagefind/index/es_" in url for url in searched), searched
     assert not any("/pagefind/index/en_" in url for url in searched)
     assert any(url.endswith("/pagefind/synonyms.es.json") for url in searched)
+
+
+LEARNING_PAGES = ("es/my-learning/", "es/my-learning/certificate/#training%3Ateam-debrief", "es/my-learning/record/")
+"""My learning and the two documents it makes, in Spanish, read with a record in the browser."""
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_my_learning_in_spanish_keeps_marks_and_documents_in_spanish(page: Page, fixture_url: str, width: str) -> None:
+    """Marked as watched on a Spanish page, then the list, the certificate and the record: Spanish words and dates
+    only (the record is kept by key, so what was kept on an English page shows here too), axe, no sideways scroll."""
+    size = WIDTHS[width]
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(fixture_url + "es/trainings/team-debrief/")
+    page.get_by_role("button", name="Marcar como vista").click()
+    page.get_by_label("Fecha en que la vio").fill("2025-03-14")
+    page.get_by_label("Fecha en que la vio").dispatch_event("change")
+    status = page.locator("[data-keep-status]").inner_text()
+    assert "14 de marzo de 2025" in status, status
+    assert not english_interface_on(status), status
+    problems = []
+    for path in LEARNING_PAGES:
+        page.goto(fixture_url + path)
+        page.reload()  # a new hash alone does not load the page again
+        page.locator("[data-learning-list] > li, [data-doc]:not([hidden])").first.wait_for()
+        if "record" in path:
+            page.get_by_label("Desde").fill("2024-01-01")
+            page.get_by_label("Desde").dispatch_event("change")
+        text = visible_text(page.content())
+        if english := english_interface_on(text):
+            problems.append(f"{path}: English interface words: {english}")
+        if page.evaluate("document.documentElement.scrollWidth") > size[0]:
+            problems.append(f"{path}: scrolls sideways")
+        problems += [f"{path}: {found}" for found in axe_run(page)["found"]]
+    assert "14 de marzo de 2025" in page.locator("[data-doc-rows]").inner_text()
+    assert problems == []

@@ -196,3 +196,13 @@ def test_each_language_has_its_feed_and_files(fixture_site: Path) -> None:
     calendar = (fixture_site / "es" / "calendar" / "test-vln.ics").read_text(encoding="utf-8")
     assert "Red de aprendizaje de prueba: sesión 1: Primeros pasos" in calendar
     assert (fixture_site / "es" / "action-plans" / "team-check-in" / "team-check-in.docx").is_file()
+
+
+def test_each_language_has_its_own_my_learning_items(fixture_site: Path) -> None:
+    """My learning shows what was kept under the title of the page's language: each language its own items file
+    (one shared file once held the last language built, so English pages exported Spanish titles)."""
+    english = json.loads((fixture_site / "my-learning" / "items.json").read_text(encoding="utf-8"))
+    spanish = json.loads((fixture_site / "es" / "my-learning" / "items.json").read_text(encoding="utf-8"))
+    assert english["items"]["series:test-vln"]["title"] == "Test learning network"
+    assert spanish["items"]["series:test-vln"]["title"] == "Red de aprendizaje de prueba"
+    assert english["items"].keys() == spanish["items"].keys(), "the record is kept by key, the same in both"
