@@ -1,4 +1,6 @@
-"""The baseline: the very same pages as plain Markdown files, built by stock Material with no macros and no hooks.
+"""The baseline: the very same pages as plain Markdown files, built by stock Material with no macros and one small
+hook (benchmarks/baseline_hook.py: the theme templates' English words, nothing else). English only: the baseline is
+what a one-language site built this way costs.
 
 Item pages are written out once from our own page generator, hand-written pages have their macro calls
 rendered once, and the item pages are kept out of the nav (`not_in_nav`): Material's best case. What our
@@ -17,12 +19,13 @@ import jinja2
 import yaml
 
 from macros.content.load import load_catalog
-from macros.edge.build import Build, attach
+from macros.edge.build import Build, Edition, attach
 from macros.edge.entry import define_env
 from macros.outputs.base import BuildInfo
 from macros.outputs.producers import generate_files
+from macros.site.language import ENGLISH
 from macros.site.listings import crisis_bar
-from macros.site.pages import generate_pages
+from macros.site.pages import PageInputs, generate_pages
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
@@ -60,7 +63,7 @@ def _render_hand_written(docs: Path, macro_env: _MacroEnv) -> None:
 
 def _config(project: Path, sections: set[str], crisis_lines: list[dict[str, Any]]) -> dict[str, Any]:
     config: dict[str, Any] = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("hooks", None)
+    config["hooks"] = [str(Path(__file__).with_name("baseline_hook.py"))]
     config.pop("watch", None)
     config["plugins"] = ["search"]
     config.setdefault("extra", {})["hub_crisis_bar"] = crisis_lines
@@ -70,17 +73,21 @@ def _config(project: Path, sections: set[str], crisis_lines: list[dict[str, Any]
 
 def write_baseline(project: Path, target: Path) -> None:
     """Turn the synthetic `project` into a plain Material project at `target` with the same pages."""
-    shutil.copytree(project / "docs", target / "docs")
+    shutil.copytree(
+        project / "docs",
+        target / "docs",
+        ignore=lambda folder, names: ["es"] if folder == str(project / "docs") else [],
+    )
     if (project / "overrides").is_dir():
         shutil.copytree(project / "overrides", target / "overrides")
     docs = target / "docs"
     catalog = load_catalog(project / "sessions", project / "docs", root=project)
-    build = Build.start(catalog)
+    build = Build.start([Edition.start(ENGLISH, catalog)])
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     info = BuildInfo(site_url=str(config.get("site_url") or "http://127.0.0.1:8000/"))
     build.keep_outputs(generate_files(build.catalog, build.relations, info))
     sections = set()
-    for page in generate_pages(build.catalog, build.relations, build.file_sizes):
+    for page in generate_pages(PageInputs(build.catalog, build.relations, build.file_sizes)):
         out = docs / page.src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(page.markdown(), encoding="utf-8")

@@ -76,6 +76,10 @@ class BrowserFigures:
     """First search on a fresh page with the whole query arriving at once (pasted): nothing loaded before."""
     warm_ms: list[float]
     """Later searches on the same page, one per query in WARM_QUERIES, pasted."""
+    spanish_search: dict[str, int]
+    """The first search on the Spanish home page ("posvención", typed): every file fetched, gzip bytes; empty on a
+    site without Spanish pages."""
+    spanish_ms: list[float]
 
     @property
     def filter_median(self) -> float:
@@ -94,19 +98,22 @@ class BrowserFigures:
         return float(statistics.median(self.warm_ms)) if self.warm_ms else float("nan")
 
 
-def _first_search(page: Page, url: str, typed: int) -> tuple[dict[str, int], float]:
-    """Type "postvention" into the header's box on a fresh page: what it fetched (gzip) and how long it took."""
+def _first_search(
+    page: Page, url: str, typed: int, home: str = "", query: str = "postvention"
+) -> tuple[dict[str, int], float]:
+    """Type `query` into the header's box on a fresh page (the home page under `home`: "es/" for the Spanish one):
+    what it fetched (gzip) and how long it took."""
     fetched: dict[str, int] = {}
 
     def record(response: object) -> None:
         address = str(getattr(response, "url", ""))
-        if "/pagefind/" in address or "search" in address:
+        if "/pagefind/" in address or "search" in address or "messages." in address or "i18n" in address:
             fetched[address.removeprefix(url)] = len(gzip.compress(response.body(), 6))  # type: ignore[attr-defined]
 
     page.on("response", record)
-    page.goto(url)
+    page.goto(url + home)
     page.wait_for_load_state("networkidle")
-    elapsed = float(page.evaluate(SEARCH_SCRIPT, ["postvention", typed]))
+    elapsed = float(page.evaluate(SEARCH_SCRIPT, [query, typed]))
     page.wait_for_load_state("networkidle")
     page.remove_listener("response", record)
     return fetched, elapsed
@@ -138,8 +145,23 @@ def measure(site: Path, fresh_pages: int = 5) -> BrowserFigures:
                     times_of.append(elapsed)
                     warm = _warm_searches(context.pages[0])
                     context.close()
+            spanish: dict[str, int] = {}
+            spanish_ms: list[float] = []
+            if (site / "es" / "index.html").is_file():
+                for _ in range(fresh_pages):
+                    context = browser.new_context(viewport={"width": 1280, "height": 900})
+                    spanish, elapsed = _first_search(context.new_page(), url, TYPING_MS, "es/", "posvención")
+                    spanish_ms.append(elapsed)
+                    context.close()
         finally:
             browser.close()
     return BrowserFigures(
-        filter_ms=times, items=items, first_search=searched, cold_ms=cold, instant_ms=instant, warm_ms=warm
+        filter_ms=times,
+        items=items,
+        first_search=searched,
+        cold_ms=cold,
+        instant_ms=instant,
+        warm_ms=warm,
+        spanish_search=spanish,
+        spanish_ms=spanish_ms,
     )

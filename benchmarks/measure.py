@@ -103,7 +103,7 @@ def site_sizes(site: Path) -> SiteSizes:
     if pagefind.is_dir():
         search = sum((_size(path) for path in pagefind.rglob("*") if path.is_file()), Size(0, 0))
         fixed = [pagefind / "pagefind.js", pagefind / "pagefind-entry.json", pagefind / "wasm.en.pagefind"]
-        fixed += sorted(pagefind.glob("*.pf_meta"))
+        fixed += sorted(pagefind.glob("pagefind.en_*.pf_meta"))  # an English visitor's; Spanish has its own
         first = sum((_size(path) for path in fixed), Size(0, 0))
     else:
         search = _size(site / "search" / "search_index.json")

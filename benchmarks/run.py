@@ -2,6 +2,7 @@
 
 .venv/bin/python -m benchmarks.run                      # N = 100, 1,000 and 5,000, 3 runs each
 .venv/bin/python -m benchmarks.run --sizes 100,1000 --runs 1
+.venv/bin/python -m benchmarks.run --sizes 1000,5000 --languages   # English and Spanish against English alone
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import statistics
 import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks.baseline import write_baseline
 from benchmarks.measure import Run, SiteSizes, Size, build, site_sizes
 from benchmarks.serve import rebuild_seconds
-from benchmarks.synthetic import write_project
+from benchmarks.synthetic import write_english_only, write_project
+
+if TYPE_CHECKING:
+    from benchmarks.browser import BrowserFigures
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,20 @@ def _report(ours: Result, base: Result) -> str:
     return "\n".join(lines) + _indexing(ours)
 
 
+def _languages(ours: Result, english: Result) -> str:
+    """Both languages (every item page twice, the Spanish from sessions/es/) against the same site in English alone."""
+    lines = [f"\n-- English and Spanish against English alone, N = {ours.trainings:,} --",
+             f"{'':28}{'en + es':>14}{'en alone':>14}{'ratio':>11}"]  # fmt: skip
+    for name, key, unit in (("wall time, median", "wall", "s"), ("CPU time, median", "cpu", "s"),
+                            ("peak memory, median", "peak_mb", "MB")):  # fmt: skip
+        mine, theirs = ours.median(key), english.median(key)
+        lines.append(f"{name + ', ' + unit:28}{mine:>14.2f}{theirs:>14.2f}{mine / theirs:>10.2f}x")
+    lines.append(f"{'html pages':28}{ours.sizes.pages:>14,}{english.sizes.pages:>14,}")
+    index = ours.sizes.search_index, english.sizes.search_index
+    lines.append(f"{'search index':28}{_kb(index[0]):>32} against {_kb(index[1])}")
+    return "\n".join(lines)
+
+
 def _indexing(ours: Result) -> str:
     seconds = [run.index_s for run in ours.runs if run.index_s is not None]
     if not seconds:
@@ -109,6 +128,17 @@ def _browser(site: Path, trainings: int) -> str:
         f"first search pasted at once, nothing loaded before: {figures.instant_median:.0f} ms "
         f"({', '.join(f'{ms:.0f}' for ms in figures.instant_ms)}); later searches {figures.warm_median:.0f} ms "
         f"(median of {len(figures.warm_ms)})"
+    ) + _spanish_search(figures)
+
+
+def _spanish_search(figures: BrowserFigures) -> str:
+    if not figures.spanish_search:
+        return ""
+    fetched = ", ".join(f"{name} {size / 1024:.1f} KB" for name, size in sorted(figures.spanish_search.items()))
+    return (
+        f"\nfirst Spanish search (es/, 'posvención' typed) fetched (gzip): {fetched}; total "
+        f"{sum(figures.spanish_search.values()) / 1024:.1f} KB; results {statistics.median(figures.spanish_ms):.0f} ms "
+        f"after the last letter (median of {len(figures.spanish_ms)} fresh pages)"
     )
 
 
@@ -119,6 +149,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it, instead of a temporary one")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--no-baseline", action="store_true", help="measure our build only")
+    parser.add_argument(
+        "--languages", action="store_true", help="also build the same site in English alone and compare the two"
+    )
     parser.add_argument("--browser", action="store_true", help="also time the catalog filter and search in Chromium")
     parser.add_argument("--serve", action="store_true", help="also time a `mkdocs serve` rebuild after a YAML edit")
     args = parser.parse_args(argv)
@@ -136,12 +169,17 @@ def main(argv: list[str] | None = None) -> int:
             if not args.no_baseline:
                 projects["baseline"] = root / f"baseline-{trainings}"
                 write_baseline(project, projects["baseline"])
+            if args.languages:
+                projects["english"] = root / f"english-{trainings}"
+                write_english_only(project, projects["english"])
             measured = _measure(projects, trainings, items, args.runs)
             ours = measured["ours"]
             per_item[trainings] = (ours.ms_per_item, ours.cpu_ms_per_item)
             results.append({"trainings": trainings, "items": items} | {k: asdict(v) for k, v in measured.items()})
             base = measured.get("baseline")
             print(_report(ours, base) if base else _short(ours), flush=True)
+            if "english" in measured:
+                print(_languages(ours, measured["english"]), flush=True)
         if args.serve:
             edited = min(sizes, key=lambda size: abs(size - 1000))
             first, rebuild = rebuild_seconds(root / f"ours-{edited}", "training-00000")

@@ -40,6 +40,22 @@ THEMES = (
     "Cultural humility",
 )
 ANGLES = ("basics", "in practice", "for teams", "with young people", "after an incident", "in residential care")
+TEMAS = (
+    "Desescalada",
+    "Supervisión informada sobre el trauma",
+    "Entrevista motivacional",
+    "Apoyo entre pares",
+    "Reducción de daños",
+    "Prevención del suicidio",
+    "Posvención",
+    "Estrés traumático secundario",
+    "Prevención de la contención y el aislamiento",
+    "Participación de la familia",
+    "Planificación para crisis",
+    "Humildad cultural",
+)
+ENFOQUES = ("conceptos básicos", "en la práctica", "para equipos", "con jóvenes", "después de un incidente",
+            "en cuidado residencial")  # fmt: skip
 DELIVERY = ("live-online", "in-person", "pre-recorded")
 STATUSES = ("available", "coming-soon", "on-request", "unavailable")
 
@@ -77,6 +93,9 @@ class Generator:
         self.services = ["postvention", *(f"service-{i:02d}" for i in range(trainings // 1000))]
         self.audiences = [entry["id"] for entry in _shipped("audiences.yaml")["audiences"]]
         self.words = _vocabulary()
+        self.palabras = _vocabulary("es")
+        self.es_rng = random.Random(seed + 1)
+        """Spanish draws from their own generator, so the English content is the same with or without them."""
 
     def some(self, items: list[str], low: int, high: int) -> list[str]:
         return self.rng.sample(items, self.rng.randint(low, min(high, len(items))))
@@ -94,11 +113,32 @@ class Generator:
 
     def text(self, sentences: int) -> str:
         """Sentences drawn from the shipped content's own words, so sizes and gzip ratios look like real prose."""
-        out = []
-        for _ in range(sentences):
-            words = [self.rng.choice(self.words) for _ in range(self.rng.randint(8, 22))]
-            out.append(" ".join(words).capitalize() + ".")
-        return " ".join(out)
+        return _sentences(self.rng, self.words, sentences)
+
+    def texto(self, sentences: int) -> str:
+        """Spanish sentences from the shipped translations' words."""
+        return _sentences(self.es_rng, self.palabras, sentences)
+
+    def titulo(self) -> str:
+        return f"{self.es_rng.choice(TEMAS)}: {self.es_rng.choice(ENFOQUES)}"
+
+    def translation(self, kind: str, data: dict[str, Any]) -> dict[str, Any]:
+        """A Spanish translation of an item as a maintainer would write one: its title, summary and objectives
+        (and a learning network's sessions, item for item); the rest (notes, handouts) is left in English."""
+        out: dict[str, Any] = {"title": self.titulo()}
+        if kind == "training":
+            out["title"] = f"{out['title']} ({data['title'].rsplit('(', 1)[1]}"
+        out["summary"] = f"{self.texto(2)}\n\n{self.texto(2)}" if kind == "training" else self.texto(2)
+        if "purpose" in data:
+            out["purpose"] = self.texto(2)
+        if "objectives" in data:
+            out["objectives"] = [self.texto(1) for _ in data["objectives"]]
+        if "sessions" in data:
+            out["sessions"] = [
+                {**({"title": self.titulo()} if "title" in session else {}), "summary": self.texto(2)}
+                for session in data["sessions"]
+            ]
+        return out
 
     def recording(self) -> dict[str, Any]:
         roll = self.rng.random()
@@ -185,11 +225,14 @@ class Generator:
         return data
 
     def write(self, project: Path) -> Counts:
-        """Write sessions/ and docs/files/ under `project`; return the page of every item."""
+        """Write sessions/ and docs/files/ under `project`, and Spanish translations of every topic, service,
+        series and training under sessions/es/; return the page of every item (each has a Spanish page too)."""
         sessions, counts = project / "sessions", Counts()
         sessions.mkdir(parents=True, exist_ok=True)
-        for name in ("site.yaml", "audiences.yaml"):
+        for name in ("site.yaml", "audiences.yaml", "es/site.yaml", "es/audiences.yaml"):
+            (sessions / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(ROOT / "sessions" / name, sessions / name)
+        spanish = sessions / "es"
         files = project / "docs" / "files"
         files.mkdir(parents=True, exist_ok=True)
         (files / "slides.pdf").write_bytes(b"%PDF-1.4\n% synthetic slides for the benchmark\n" + b"0" * 2000)
@@ -198,6 +241,7 @@ class Generator:
         for topic in self.topics:
             title = "Postvention" if topic == "postvention" else f"{self.rng.choice(THEMES)} topic {topic[-3:]}"
             _dump(sessions / "topics" / f"{topic}.yaml", {"title": title, "summary": self.text(3)})
+            _dump(spanish / "topics" / f"{topic}.yaml", {"title": self.titulo(), "summary": self.texto(3)})
             counts.add("topic", f"topics/{topic}/")
         first, last = FIRST.split(), LAST.split()
         for number, person in enumerate(self.people):
@@ -209,17 +253,22 @@ class Generator:
             )  # fmt: skip
             counts.add("person", f"people/{person}/")
         for archive in self.archives:
-            _dump(sessions / "series" / f"{archive}.yaml", self.series("archive"))
+            data = self.series("archive")
+            _dump(sessions / "series" / f"{archive}.yaml", data)
+            _dump(spanish / "series" / f"{archive}.yaml", self.translation("series", data))
             counts.add("series", f"archives/{archive}/")
         for network in self.networks:
             data = self.series("vln")
             _dump(sessions / "series" / f"{network}.yaml", data)
+            _dump(spanish / "series" / f"{network}.yaml", self.translation("series", data))
             counts.add("series", f"networks/{network}/")
             for session in data["sessions"]:
                 counts.add("session", f"networks/{network}/{session['number']}/")
         for number in range(self.trainings):
             member_of = self.rng.choice(self.archives) if self.rng.random() < 0.2 else None
-            _dump(sessions / "trainings" / f"training-{number:05d}.yaml", self.training(number, member_of))
+            data = self.training(number, member_of)
+            _dump(sessions / "trainings" / f"training-{number:05d}.yaml", data)
+            _dump(spanish / "trainings" / f"training-{number:05d}.yaml", self.translation("training", data))
             counts.add("training", f"trainings/training-{number:05d}/")
         for program in self.programs:
             rating = {"value": self.rng.choice(("1", "2", "3", "4", "5", "NR")), "source": "CEBC", "reviewed": "2023"}
@@ -237,14 +286,33 @@ class Generator:
                  "how_to_request": {"instructions": "Call the line.", "phone": "617-555-0100"},
                  "topics": ["postvention"]},
             )  # fmt: skip
+            _dump(
+                spanish / "services" / f"{service}.yaml",
+                {"title": self.titulo(), "summary": self.texto(2),
+                 "how_to_request": {"instructions": "Llame a la línea."}},
+            )  # fmt: skip
             counts.add("service", f"services/{service}/")
         return counts
 
 
-def _vocabulary() -> list[str]:
-    """Every word of the shipped YAML, with its real frequency."""
-    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "sessions").rglob("*.yaml")))
-    return re.findall(r"[a-z]{3,}", text.lower())
+def _sentences(rng: random.Random, vocabulary: list[str], sentences: int) -> str:
+    out = []
+    for _ in range(sentences):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(8, 22))]
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
+def _vocabulary(language: str = "en") -> list[str]:
+    """Every word of the shipped YAML in `language` (English: the files outside sessions/es/), with its real
+    frequency (the Spanish without its keys and comments, which are English)."""
+    spanish = ROOT / "sessions" / "es"
+    paths = sorted((spanish if language == "es" else ROOT / "sessions").rglob("*.yaml"))
+    paths = [path for path in paths if language == "es" or not path.is_relative_to(spanish)]
+    text = " ".join(path.read_text(encoding="utf-8") for path in paths)
+    if language == "es":
+        text = re.sub(r"#.*|^[\s-]*[a-z_]+:", " ", text, flags=re.M)
+    return re.findall(r"[a-záéíóúüñ]{3,}", text.lower())
 
 
 def _shipped(name: str) -> Any:
@@ -259,3 +327,19 @@ def write_project(project: Path, trainings: int, seed: int = 7) -> Counts:
     config = config.replace("  - macros/edge/hooks.py", f"  - {(ROOT / 'macros' / 'edge' / 'hooks.py').as_posix()}")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return Generator(trainings, seed).write(project)
+
+
+def write_english_only(project: Path, target: Path) -> None:
+    """The same project in English alone: no translations, no Spanish pages, `extra.hub_languages: [en]`."""
+
+    def skipped(folder: str, names: list[str]) -> list[str]:
+        if folder in (str(project / "sessions"), str(project / "docs")):
+            return ["es"]
+        return ["site"] if folder == str(project) else []
+
+    shutil.copytree(project, target, ignore=skipped)
+    config = (target / "mkdocs.yml").read_text(encoding="utf-8")
+    languages = re.compile(r"^(  hub_languages:) \[[^\]]*\]", re.M)
+    if not languages.search(config):
+        raise ValueError("mkdocs.yml has no `  hub_languages: [...]` line to set to English alone")
+    (target / "mkdocs.yml").write_text(languages.sub(r"\1 [en]", config), encoding="utf-8")

@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from macros.content.kinds import counts
-from macros.content.load import load_catalog
+from macros.content.load import Loader
 from macros.content.problems import ContentError, Problem
-from macros.content.scaffold import ScaffoldError, kind_names, new_item, new_session
+from macros.content.scaffold import ScaffoldError, kind_names, new_item, new_session, new_translation
+from macros.content.translations import LANGUAGE_NAMES
 from macros.publish.build import build_site
 from macros.publish.editor import run_local
 from macros.publish.project import site_url
@@ -19,14 +20,17 @@ from macros.publish.spreadsheets import export_catalog, import_spreadsheets
 
 
 def validate(content_dir: Path, docs_dir: Path, output: str = "text") -> int:
+    loader = Loader(content_dir, docs_dir, root=Path.cwd())
     try:
-        catalog = load_catalog(content_dir, docs_dir, root=Path.cwd())
+        catalog = loader.load()
     except ContentError as error:
         if output == "github":
             print("\n".join(annotation(problem) for problem in error.problems))
         print(error.report(), file=sys.stderr)
         return 1
     summary = ", ".join(f"{count} {kind}" for kind, count in counts(catalog).items())
+    for language, translation in loader.translations.items():
+        summary += f"; {translation.count()} files translated into {LANGUAGE_NAMES[language]}"
     print(f"OK: {summary}")
     return 0
 
@@ -44,18 +48,19 @@ def annotation(problem: Problem) -> str:
 
 def new(kind: str, words: list[str], content_dir: Path, config: Path) -> int:
     """`new KIND "Title"` or `new session SERIES-ID "Title"`; every refusal says why and writes nothing."""
-    usage = (
-        'python -m macros new session SERIES-ID "Title"'
-        if kind == "session"
-        else f'python -m macros new {kind} "Title"'
-    )
-    if len(words) != (2 if kind == "session" else 1):
+    usage = {
+        "session": 'python -m macros new session SERIES-ID "Title"',
+        "translation": "python -m macros new translation KIND ID (the Spanish of sessions/<folder>/ID.yaml)",
+    }.get(kind, f'python -m macros new {kind} "Title"')
+    if len(words) != (2 if kind in ("session", "translation") else 1):
         print(f"write it like: {usage}", file=sys.stderr)
         return 2
     today = datetime.now(UTC).date()
     try:
         if kind == "session":
             written = new_session(content_dir, words[0], words[1], today)
+        elif kind == "translation":
+            written = new_translation(content_dir, words[0], words[1], site_url(config))
         else:
             written = new_item(content_dir, kind, words[0], site_url(config), today)
     except ScaffoldError as error:
@@ -88,7 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     start = commands.add_parser("new", help="start a new file from a commented skeleton (never overwrites)")
     start.add_argument("kind", choices=kind_names(), help="what to add")
-    start.add_argument("words", nargs="*", metavar="TITLE", help='"Title", or for a session: SERIES-ID "Title"')
+    start.add_argument(
+        "words",
+        nargs="*",
+        metavar="TITLE",
+        help='"Title"; for a session: SERIES-ID "Title"; for a translation into Spanish: KIND ID',
+    )
     start.add_argument("--content", type=Path, default=Path("sessions"), help="content folder (default: sessions)")
     start.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="for site_url (default: mkdocs.yml)")
     edit = commands.add_parser("edit", help="edit in the browser: the local editor server and the site, together")

@@ -81,14 +81,15 @@ def network_cut(page: Page, seen: list[str]) -> None:
 
 
 def axe_run(page: Page) -> dict[str, Any]:
-    """axe-core on the page as it stands: `found` (one line per violation: rule, help, where) and `passed` (count)."""
+    """axe-core on the page as it stands: `found` (one line per violation: rule, help, where), `passed` (count) and
+    `rules` (the ids of the rules that passed, such as html-has-lang and valid-lang)."""
     page.add_script_tag(path=str(require(AXE)))
     result: dict[str, Any] = page.evaluate(
         """async (tags) => {
             const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
             const found = result.violations.map(
                 v => `${v.id}: ${v.help} at ${v.nodes.map(n => n.target.join(" ")).join(", ")}`);
-            return {found, passed: result.passes.length};
+            return {found, passed: result.passes.length, rules: result.passes.map(p => p.id)};
         }""",
         AXE_TAGS,
     )

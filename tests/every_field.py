@@ -32,12 +32,23 @@ from .readback import Reading, Seen, fold, read_site
 MARKERS = re.compile(r"Zq[0-9]+Q")
 
 
+KEEP_ENGLISH = {"trainings/undated-talk.yaml", "topics/postvention.yaml"}
+"""Files left without a Spanish translation: their payloads show on Spanish pages as English, marked so."""
+
+
 def base_project(target: Path) -> Project:
-    """The fixture content, the every-field additions, and a sample for any field still without a place."""
+    """The fixture content, the every-field additions, a sample for any field still without a place, and a Spanish
+    translation of every file but `KEEP_ENGLISH` (the fixture's own partial ones replaced by whole ones)."""
     project = Project(make_project(target))
     shutil.copytree(FIXTURES / "every-field" / "sessions", project.sessions, dirs_exist_ok=True)
+    shutil.rmtree(project.sessions / "es")
     unplaced = fill_missing(Content.read(project.sessions), project)
     assert not unplaced, f"give these fields a place in tests/fixtures/every-field/: {unplaced}"
+    content = Content.read(project.sessions)
+    content.translate("es", KEEP_ENGLISH)
+    for file in content.files:
+        (project.sessions / file).parent.mkdir(parents=True, exist_ok=True)
+    assert not project.problems(content), project.problems(content)
     return project
 
 

@@ -4,7 +4,8 @@ The generated hostile suite (tests/publish/test_every_field.py) and the property
 (tests/content/test_fuzz_fields.py) take their fields from here, so a field added to `macros/content/specs.py`
 is tried without anyone writing a case. Content is read as plain data with every scalar kept as the string
 written (YAML's BaseLoader), changed slot by slot, and written back with PyYAML's emitter, which quotes
-whatever needs quoting.
+whatever needs quoting. Translations (sessions/es/…) are owners of their own, with the text part of the kind's
+spec, so every translatable field is tried in Spanish too (`training@es:title`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from macros.content import spec as s
 from macros.content.kinds import KINDS, SINGLE_FILES
 from macros.content.load import load_catalog
 from macros.content.problems import ContentError, Problem
+from macros.content.translations import TRANSLATED_FILES, TRANSLATIONS, text_part
 
 
 @dataclass(frozen=True)
@@ -32,9 +34,25 @@ class Owner:
     spec: s.Obj
 
 
+def _translated(spec: s.Obj) -> s.Obj:
+    part = text_part(spec)
+    assert isinstance(part, s.Obj)
+    return part
+
+
 OWNERS: tuple[Owner, ...] = (
     *(Owner(kind.name, f"{kind.folder}/*.yaml", kind.spec) for kind in KINDS),
     *(Owner(name.removesuffix(".yaml"), name, spec) for name, spec in SINGLE_FILES.items()),
+    *(
+        Owner(f"{kind.name}@{language}", f"{language}/{kind.folder}/*.yaml", _translated(kind.spec))
+        for language in TRANSLATIONS
+        for kind in KINDS
+    ),
+    *(
+        Owner(f"{name.removesuffix('.yaml')}@{language}", f"{language}/{name}", _translated(spec))
+        for language in TRANSLATIONS
+        for name, spec in TRANSLATED_FILES.items()
+    ),
 )
 
 
@@ -90,6 +108,20 @@ class Slot:
         self.container[self.key] = new
 
 
+def _mirror(data: Any, spec: s.Spec, language: str) -> Any:
+    """The text of `data` that `spec` (a text part) names, each value marked with the language; None when none."""
+    if isinstance(spec, s.Obj) and isinstance(data, dict):
+        kept = {}
+        for name, declared in spec.fields.items():
+            if name in data and (value := _mirror(data[name], declared.spec, language)) is not None:
+                kept[name] = value
+        return kept or None
+    if isinstance(spec, s.ListOf) and isinstance(data, list):
+        # an item with no text is written `- {}`, which keeps it English (a None would come back as the text "null")
+        return [_mirror(item, spec.item, language) or {} for item in data]
+    return f"{data} ({language})" if isinstance(data, str) else None
+
+
 def _slots(data: Any, spec: s.Spec, owner: str, file: str, path: str) -> Iterator[Slot]:
     """Every scalar under `data` that `spec` gives a field to, depth first."""
     if isinstance(spec, s.Obj) and isinstance(data, dict):
@@ -126,7 +158,9 @@ class Content:
         return cls(files)
 
     def owner_of(self, file: str) -> Owner:
-        return next(owner for owner in OWNERS if Path(file).match(owner.pattern))
+        """The owner whose pattern matches most of the path: `es/trainings/x.yaml` is a translation, not a training
+        (a relative pattern matches from the right)."""
+        return max((owner for owner in OWNERS if Path(file).match(owner.pattern)), key=lambda owner: len(owner.pattern))
 
     def slots(self) -> list[Slot]:
         found = []
@@ -145,8 +179,20 @@ class Content:
         """The ids of `kind` in this content (file names; audiences from audiences.yaml)."""
         if kind == "audience":
             return [item["id"] for item in self.files["audiences.yaml"]["audiences"]]
-        pattern = next(owner.pattern for owner in OWNERS if owner.name == kind)
-        return [Path(file).stem for file in self.files if Path(file).match(pattern)]
+        owner = next(owner for owner in OWNERS if owner.name == kind)
+        return [Path(file).stem for file in self.files if self.owner_of(file) is owner]
+
+    def translate(self, language: str, keep_english: set[str]) -> None:
+        """A translation of every file but `keep_english`, giving each text field a value of its own (the English
+        one with ` (es)` after it), so every translatable field stands in a translation, and a few stay English."""
+        for file, data in list(self.files.items()):
+            owner = self.owner_of(file)
+            if "@" in owner.name or file in keep_english:
+                continue
+            part = next((each for each in OWNERS if each.name == f"{owner.name}@{language}"), None)
+            translated = _mirror(data, part.spec, language) if part is not None else None
+            if translated is not None:
+                self.files[f"{language}/{file}"] = translated
 
 
 @dataclass(frozen=True)
@@ -238,6 +284,8 @@ def fill_missing(content: Content, project: Project) -> list[str]:
     """
     unplaced = []
     for field in field_paths():
+        if "@" in field.owner:
+            continue  # a translation's fields: Content.translate writes them from the English ones
         present = {slot.field.name for slot in content.slots()}
         if field.name not in present and not _place(field.owner, field.path.split("."), content, project):
             unplaced.append(field.name)

@@ -78,6 +78,8 @@ def _html_alarms(name: str, root: Any) -> Iterator[str]:
                 yield f"{name}: {attribute}={value!r}"
             if attribute == "class" and "hubxclass" in value:
                 yield f"{name}: an attribute list set class={value!r}"
+            if "<span lang=" in value:
+                yield f"{name}: the mark of untranslated text inside attribute {attribute}={value[:80]!r}"
 
 
 def _html_strings(name: str, root: Any) -> Iterator[Seen]:

@@ -6,9 +6,13 @@
  *   Word: every answer is a content control tagged with its key (section.field or section.rN.cN).
  *   Excel: every answer cell carries a workbook name, "answer_" + the key with "-" as "_"
  *   (macros/content/plans.py: answer_name).
+ * Keys and names are the same in every language's files, so the Spanish files are filled the same way; a ticked box
+ * is written as the page's word for yes, as the workbook's drop-down offers it.
  */
 (function () {
   "use strict";
+
+  var t = window.hubT;
 
   var W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
   var W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
@@ -151,7 +155,7 @@
     var inline = doc.createElementNS(S, "is");
     var text = doc.createElementNS(S, "t");
     text.setAttributeNS(XML, "xml:space", "preserve");
-    text.textContent = value === true ? "Yes" : String(value);
+    text.textContent = value === true ? t("Yes") : String(value);
     inline.appendChild(text);
     cell.appendChild(inline);
   }

@@ -8,9 +8,15 @@
  * Without this script the page is a blank, printable template. No network request, no framework;
  * the Word and Excel downloads with answers are made by action-plan-office.js, on this device. Keeping, reading
  * and saving files go through device.js, which My learning shares.
+ * Answers are kept by key, the same in every language: a choice keeps its English option as its value, so answers
+ * typed on the English page show on the Spanish one and the other way round; in a downloaded file a choice is
+ * written as the page shows it. Its words come from the message catalog (javascripts/i18n.js).
  */
 (function () {
   "use strict";
+
+  var t = window.hubT;
+  var tn = window.hubTn;
 
   var here = document.currentScript ? document.currentScript.src : "";
 
@@ -53,7 +59,7 @@
       var term = document.createElement("dt");
       term.textContent = name;
       var value = document.createElement("dd");
-      value.textContent = orphans[name] === true ? "Ticked" : String(orphans[name]);
+      value.textContent = orphans[name] === true ? t("Ticked") : String(orphans[name]);
       orphanList.appendChild(term);
       orphanList.appendChild(value);
     });
@@ -99,14 +105,18 @@
   /* The answers in `data` if it is an answers file for this plan, else a sentence saying why not. */
   function check(data) {
     if (!data || typeof data !== "object" || data.format !== FORMAT) {
-      return { error: "This file is not a set of answers saved from this site's action plans." };
+      return { error: t("This file is not a set of answers saved from this site's action plans.") };
     }
     if (data.plan !== planId) {
-      return { error: "This file holds answers to another plan (" + String(data.plan) + "); open that plan to import it." };
+      return {
+        error: t("This file holds answers to another plan (%(plan)s); open that plan to import it.", {
+          plan: String(data.plan),
+        }),
+      };
     }
     var answers = data.answers;
     if (!answers || typeof answers !== "object" || Array.isArray(answers)) {
-      return { error: "This file has no answers in it." };
+      return { error: t("This file has no answers in it.") };
     }
     var names = {};
     controls().forEach(function (element) {
@@ -132,7 +142,7 @@
 
   function save() {
     if (device.write(storageKey, JSON.stringify(envelope(read())))) {
-      say("This browser did not let the page save your answers; export them to keep a copy.", true);
+      say(t("This browser did not let the page save your answers; export them to keep a copy."), true);
     }
   }
 
@@ -151,14 +161,14 @@
         say(message);
       }
     } catch (error) {
-      say("Saved answers in this browser could not be read; they were left as they are.", true);
+      say(t("Saved answers in this browser could not be read; they were left as they are."), true);
     }
   }
 
   function exportAnswers() {
-    var name = planId + "-answers.json";
+    var name = planId + "-" + t("answers") + ".json";
     device.saveFile(new Blob([JSON.stringify(envelope(read()), null, 2) + "\n"], { type: "application/json" }), name);
-    say("Your answers were saved as " + name + ". The file stays on this device until you share it.");
+    say(t("Your answers were saved as %(name)s. The file stays on this device until you share it.", { name: name }));
   }
 
   function importAnswers(file) {
@@ -167,38 +177,49 @@
       try {
         data = JSON.parse(text);
       } catch (error) {
-        say("“" + file.name + "” could not be read: it is not a valid answers file. Your answers are unchanged.", true);
+        say(t("“%(name)s” could not be read: it is not a valid answers file. Your answers are unchanged.", { name: file.name }), true);
         return;
       }
       var result = check(data);
       if (result.error) {
-        say(result.error + " Your answers are unchanged.", true);
+        say(t("%(problem)s Your answers are unchanged.", { problem: result.error }), true);
         return;
       }
       var current = Object.keys(read()).length;
-      if (current && !window.confirm("Replace the answers on this page with the " + result.count + " in “" + file.name + "”?")) {
-        say("Import cancelled. Your answers are unchanged.");
+      var replace = tn(
+        "Replace the answers on this page with the %(num)s in “%(name)s”?",
+        "Replace the answers on this page with the %(num)s in “%(name)s”?",
+        result.count,
+        { name: file.name }
+      );
+      if (current && !window.confirm(replace)) {
+        say(t("Import cancelled. Your answers are unchanged."));
         return;
       }
       apply(result);
       save();
       var note = result.skipped
-        ? " " + result.skipped + " did not match a prompt of this version; they are listed above the form."
+        ? " " +
+          tn(
+            "%(num)s did not match a prompt of this version; it is listed above the form.",
+            "%(num)s did not match a prompt of this version; they are listed above the form.",
+            result.skipped
+          )
         : "";
-      say("Imported " + result.count + " answers from “" + file.name + "”." + note);
+      say(tn("Imported %(num)s answer from “%(name)s”.", "Imported %(num)s answers from “%(name)s”.", result.count, { name: file.name }) + note);
     }, function () {
-      say("“" + file.name + "” could not be opened. Your answers are unchanged.", true);
+      say(t("“%(name)s” could not be opened. Your answers are unchanged.", { name: file.name }), true);
     });
   }
 
   function erase() {
-    var question = "Erase all your answers to this plan from this browser? This cannot be undone; export them first to keep a copy.";
+    var question = t("Erase all your answers to this plan from this browser? This cannot be undone; export them first to keep a copy.");
     if (!window.confirm(question)) return;
     write({});
     orphans = {};
     showOrphans();
     device.remove(storageKey);
-    say("Your answers were erased from this browser, in every tab.");
+    say(t("Your answers were erased from this browser, in every tab."));
   }
 
   /* Another tab of this plan saved or erased answers: show the same here, so an erase is never undone. */
@@ -207,9 +228,9 @@
       write({});
       orphans = {};
       showOrphans();
-      say("Your answers were erased from this browser (in another tab).");
+      say(t("Your answers were erased from this browser (in another tab)."));
     } else {
-      restore(text, "Answers updated from another tab of this plan.");
+      restore(text, t("Answers updated from another tab of this plan."));
     }
   });
 
@@ -236,20 +257,34 @@
       });
   }
 
+  /* The answers as a downloaded file shows them: a choice as its words on this page (its value is the English
+     option, the same in every language). */
+  function shown(answers) {
+    var result = {};
+    Object.keys(answers).forEach(function (name) {
+      result[name] = answers[name];
+    });
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]:checked"), function (radio) {
+      var label = radio.closest("label");
+      if (label) result[radio.name] = label.textContent.trim();
+    });
+    return result;
+  }
+
   function download(kind) {
     var link = document.querySelector('a[data-plan-file="' + kind + '"]');
-    say("Preparing your " + (kind === "docx" ? "Word document" : "spreadsheet") + " on this device…");
+    say(kind === "docx" ? t("Preparing your Word document on this device…") : t("Preparing your spreadsheet on this device…"));
     office()
       .then(function (filler) {
-        return filler.fill(kind, link.href, read());
+        return filler.fill(kind, link.href, shown(read()));
       })
       .then(function (blob) {
-        var name = planId + "-my-answers." + kind;
+        var name = planId + "-" + t("my-answers") + "." + kind;
         device.saveFile(blob, name);
-        say("Your answers were saved as " + name + ", made on this device. It stays here until you share it.");
+        say(t("Your answers were saved as %(name)s, made on this device. It stays here until you share it.", { name: name }));
       })
       .catch(function () {
-        say("The download could not be prepared; your answers are unchanged. Export them instead.", true);
+        say(t("The download could not be prepared; your answers are unchanged. Export them instead."), true);
       });
   }
 
@@ -284,5 +319,5 @@
     Array.prototype.forEach.call(form.querySelectorAll("textarea"), fit);
   });
 
-  restore(device.read(storageKey), "Your saved answers are back (saved in this browser only).");
+  restore(device.read(storageKey), t("Your saved answers are back (saved in this browser only)."));
 })();

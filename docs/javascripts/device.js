@@ -23,7 +23,7 @@
       window.localStorage.setItem(key, text);
       return null;
     } catch (error) {
-      return error || new Error("not kept");
+      return error || new Error("localStorage.setItem");
     }
   }
 

@@ -5,7 +5,8 @@
  * option shows how many items it would leave with the other choices, and an option that would leave none is
  * disabled, so no click leads to an empty list. The state lives in the address (?topic=a&year=2019&q=grief),
  * so a view can be bookmarked and shared, and back/forward work. On a phone the facets open as a drawer over
- * the page; its "Show N results" button closes it. No network request, no framework.
+ * the page; its "Show N results" button closes it. No network request, no framework. Its words come from the
+ * message catalog (javascripts/i18n.js): the same sentences the page was written with.
  *
  * A list that a script fills in the page (My learning) sends the event "hub-filter-refresh" to the root once its
  * items (and any options it added) are in place: the items and options are read again, and the address applied.
@@ -13,7 +14,48 @@
 (function () {
   "use strict";
 
+  var t = window.hubT;
+  var tn = window.hubTn;
   var PHONE = "(max-width: 44.9375em)";
+  // What a list counts, by its data-noun: all of them, or some of them once a filter is on.
+  var COUNTS = {
+    trainings: {
+      all: function (total) {
+        return tn("%(num)s training or session", "%(num)s trainings and sessions", total);
+      },
+      some: function (shown, total) {
+        return tn(
+          "Showing %(shown)s of %(num)s training or session",
+          "Showing %(shown)s of %(num)s trainings and sessions",
+          total,
+          { shown: shown }
+        );
+      },
+    },
+    programs: {
+      all: function (total) {
+        return tn("%(num)s program", "%(num)s programs", total);
+      },
+      some: function (shown, total) {
+        return tn("Showing %(shown)s of %(num)s program", "Showing %(shown)s of %(num)s programs", total, {
+          shown: shown,
+        });
+      },
+    },
+    kept: {
+      all: function (total) {
+        return tn("%(num)s item kept in this browser", "%(num)s items kept in this browser", total);
+      },
+      some: function (shown, total) {
+        return tn(
+          "Showing %(shown)s of %(num)s item kept in this browser",
+          "Showing %(shown)s of %(num)s items kept in this browser",
+          total,
+          { shown: shown }
+        );
+      },
+    },
+  };
 
   function setUp(root) {
     var form = root.querySelector("[data-hub-filter-form]");
@@ -26,7 +68,7 @@
     var panel = form.querySelector("details");
     var showButton = form.querySelector("[data-hub-show]");
     var onBadge = form.querySelector("[data-hub-on]");
-    var noun = root.getAttribute("data-noun") || "items";
+    var counts = COUNTS[root.getAttribute("data-noun")] || COUNTS.programs;
     var boxes, keys, facets, items;
 
     // Each facet's items carry short codes in a one-letter attribute (data-t="0 3"); checkboxes carry the
@@ -149,18 +191,22 @@
       }, 0) + (terms.length ? 1 : 0);
       var filtered = on > 0;
       if (count) {
-        var text = filtered ? "Showing " + shown.length + " of " + items.length + " " + noun : items.length + " " + noun;
+        var text = filtered ? counts.some(shown.length, items.length) : counts.all(items.length);
         if (countsWatchable) {
           var watchable = shown.filter(function (item) {
             return item.watchable;
           }).length;
-          text += ", " + (watchable ? watchable : "none") + " with a recording to watch";
+          text = watchable
+            ? tn("%(list)s, %(num)s with a recording to watch", "%(list)s, %(num)s with a recording to watch", watchable, {
+                list: text,
+              })
+            : t("%(list)s, none with a recording to watch", { list: text });
         }
         count.textContent = text + ".";
       }
       if (empty) empty.hidden = shown.length > 0;
-      if (showButton) showButton.textContent = "Show " + shown.length + (shown.length === 1 ? " result" : " results");
-      if (onBadge) onBadge.textContent = on ? "(" + on + " on)" : "";
+      if (showButton) showButton.textContent = tn("Show %(num)s result", "Show %(num)s results", shown.length);
+      if (onBadge) onBadge.textContent = on ? tn("(%(num)s on)", "(%(num)s on)", on) : "";
       updateOptions(state, terms);
       return on;
     }

@@ -16,36 +16,14 @@
  *
  * On an item's page (data-hub-learn) this script runs Save for later and Mark as watched; the My learning pages
  * use `window.hubLearning` (my-learning.js). Storage and files go through device.js. No network request.
+ * Its words come from the message catalog (javascripts/i18n.js); dates and numbers are written in the page's language
+ * (`<html lang>`), and what is kept is the same in every language.
  */
 (function () {
   "use strict";
 
-  /* Every word this script shows, in one place: a message catalog can replace this table. */
-  var WORDS = {
-    locale: "en-GB", // dates as the rest of the site writes them: 14 March 2025
-    saved: "Saved for later. It is listed in My learning, in this browser only.",
-    unsaved: "No longer saved for later.",
-    watched: "Marked as watched on {date}. Change the date below if you watched it on another day.",
-    watchedNoLength: "Marked as watched on {date}. Add how long you watched, so that it counts in your hours.",
-    dateChanged: "Date watched: {date}.",
-    dateInvalid: "Choose the day you watched it: a date that is not in the future.",
-    minutesChanged: "Length: {length}.",
-    minutesInvalid: "Write the minutes you watched as a whole number from 1 to 1440.",
-    undone: "No longer marked as watched.",
-    notKept:
-      "This browser did not keep that change: its storage is full or switched off (a private window may keep " +
-      "nothing). What was kept before is unchanged; export your record from My learning to keep a copy.",
-    newer:
-      "Your record was saved by a newer version of this site, so this page leaves it exactly as it is. Reload " +
-      "the page to use the newer version.",
-    unreadable: "The record kept in this browser could not be read, so this page leaves it exactly as it is.",
-    otherTab: "Updated from another tab.",
-    erasedElsewhere: "Your record was erased from this browser (in another tab).",
-    minutes: { one: "{n} minute", other: "{n} minutes" },
-    hours: { one: "{n} hour", other: "{n} hours" },
-    length: "{minutes} ({hours})",
-    noLength: "Length not given",
-  };
+  var t = window.hubT;
+  var tn = window.hubTn;
 
   var device = window.hubDevice;
   if (!device) return;
@@ -59,21 +37,20 @@
   var PATH = /^([a-z0-9][a-z0-9-]{0,99}\/){1,3}$/;
   var MAX_MINUTES = 24 * 60;
 
-  /* `template` with each {name} replaced by values[name]. */
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
+  /* The page's language, for its dates and numbers. English pages write dates as the rest of the site does:
+     14 March 2025 (British order); a Spanish page gets 14 de marzo de 2025. */
+  var LOCALE = (function () {
+    var lang = document.documentElement.lang || "en";
+    if (/^en\b/i.test(lang)) return "en-GB";
+    try {
+      return Intl.DateTimeFormat.supportedLocalesOf([lang]).length ? lang : "en-GB";
+    } catch (error) {
+      return "en-GB";
+    }
+  })();
 
   function number(value, digits) {
-    return new Intl.NumberFormat(WORDS.locale, { maximumFractionDigits: digits }).format(value);
-  }
-
-  /* "1 minute", "48 minutes": the form the language's plural rules pick for `value`. */
-  function counted(forms, value, digits) {
-    var rule = new Intl.PluralRules(WORDS.locale).select(value);
-    return fill(forms[rule] || forms.other, { n: number(value, digits) });
+    return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value);
   }
 
   function pad(value) {
@@ -110,7 +87,7 @@
   /* 14 March 2025: every date shown goes through here. */
   function formatDate(value) {
     var p = parts(value);
-    var format = new Intl.DateTimeFormat(WORDS.locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    var format = new Intl.DateTimeFormat(LOCALE, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     return format.format(new Date(Date.UTC(p[0], p[1] - 1, p[2])));
   }
 
@@ -120,8 +97,13 @@
 
   /* "48 minutes (0.8 hours)", or that no length was given. */
   function formatLength(minutes) {
-    if (!minutes) return WORDS.noLength;
-    return fill(WORDS.length, { minutes: counted(WORDS.minutes, minutes, 0), hours: counted(WORDS.hours, hours(minutes), 2) });
+    if (!minutes) return t("Length not given");
+    var inHours = hours(minutes);
+    var counted = {
+      minutes: tn("%(num)s minute", "%(num)s minutes", minutes, { num: number(minutes, 0) }),
+      hours: tn("%(num)s hour", "%(num)s hours", inHours, { num: number(inHours, 2) }),
+    };
+    return t("%(minutes)s (%(hours)s)", counted);
   }
 
   /* Text from a record or a file: a string without control characters, at most `limit` long, or "". */
@@ -197,7 +179,10 @@
       result = { error: true };
     }
     if (result.record) return { record: result.record };
-    return { record: blank(), locked: result.newer ? WORDS.newer : WORDS.unreadable };
+    var locked = result.newer
+      ? t("Your record was saved by a newer version of this site, so this page leaves it exactly as it is. Reload the page to use the newer version.")
+      : t("The record kept in this browser could not be read, so this page leaves it exactly as it is.");
+    return { record: blank(), locked: locked };
   }
 
   /* Keep `record`; null when it was kept, else the sentence to show (and what was kept before is unchanged). */
@@ -206,7 +191,8 @@
     if (current.locked) return current.locked;
     var kept = { format: FORMAT, version: VERSION, items: record.items };
     if (record.name) kept.name = record.name;
-    return device.write(KEY, JSON.stringify(kept)) ? WORDS.notKept : null;
+    if (!device.write(KEY, JSON.stringify(kept))) return null;
+    return t("This browser did not keep that change: its storage is full or switched off (a private window may keep nothing). What was kept before is unchanged; export your record from My learning to keep a copy.");
   }
 
   /* Change what is kept now (another tab may have changed it since this page read it); as `save`. */
@@ -280,50 +266,53 @@
       change(function (entry) {
         if (saving) entry.saved = today();
         else delete entry.saved;
-      }, saving ? WORDS.saved : WORDS.unsaved);
+      }, saving ? t("Saved for later. It is listed in My learning, in this browser only.") : t("No longer saved for later."));
     });
 
     if (watchButton) {
       dateInput.max = today();
       watchButton.addEventListener("click", function () {
         var on = today();
+        var message = contentMinutes
+          ? t("Marked as watched on %(date)s. Change the date below if you watched it on another day.", { date: formatDate(on) })
+          : t("Marked as watched on %(date)s. Add how long you watched, so that it counts in your hours.", { date: formatDate(on) });
         var done = change(function (entry) {
           entry.watched = { on: on };
           if (contentMinutes) entry.watched.minutes = contentMinutes;
-        }, fill(contentMinutes ? WORDS.watched : WORDS.watchedNoLength, { date: formatDate(on) }));
+        }, message);
         if (done) (minutesInput || dateInput).focus();
       });
       dateInput.addEventListener("change", function () {
         var on = dateInput.value;
         if (!isDate(on) || on > today()) {
-          say(WORDS.dateInvalid, true);
+          say(t("Choose the day you watched it: a date that is not in the future."), true);
           return;
         }
         change(function (entry) {
           if (entry.watched) entry.watched.on = on;
-        }, fill(WORDS.dateChanged, { date: formatDate(on) }));
+        }, t("Date watched: %(date)s.", { date: formatDate(on) }));
       });
       if (minutesInput) {
         minutesInput.addEventListener("change", function () {
           var minutes = Number(minutesInput.value);
           if (!isMinutes(minutes)) {
-            say(WORDS.minutesInvalid, true);
+            say(t("Write the minutes you watched as a whole number from 1 to 1440."), true);
             return;
           }
           change(function (entry) {
             if (entry.watched) entry.watched.minutes = minutes;
-          }, fill(WORDS.minutesChanged, { length: formatLength(minutes) }));
+          }, t("Length: %(length)s.", { length: formatLength(minutes) }));
         });
       }
       undoButton.addEventListener("click", function () {
         if (change(function (entry) {
           delete entry.watched;
-        }, WORDS.undone)) watchButton.focus();
+        }, t("No longer marked as watched."))) watchButton.focus();
       });
     }
 
     device.onChange(KEY, function (stored) {
-      if (show()) say(stored === null ? WORDS.erasedElsewhere : WORDS.otherTab);
+      if (show()) say(stored === null ? t("Your record was erased from this browser (in another tab).") : t("Updated from another tab."));
     });
     var first = load();
     if (first.locked) say(first.locked, true);
@@ -331,7 +320,6 @@
   }
 
   window.hubLearning = {
-    WORDS: WORDS,
     KEY: KEY,
     FORMAT: FORMAT,
     VERSION: VERSION,
@@ -344,8 +332,6 @@
     today: today,
     isDate: isDate,
     isMinutes: isMinutes,
-    fill: fill,
-    counted: counted,
     number: number,
     hours: hours,
     formatDate: formatDate,

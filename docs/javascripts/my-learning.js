@@ -6,84 +6,32 @@
  * (`aliases`) to its new key, and to mark an item that has left the site; such an item is kept, never dropped.
  * /my-learning/certificate/ and /my-learning/record/ fill in a certificate of attendance for one training, or a
  * learning record for a period, with the name as typed, ready for the browser's print window (Save as PDF).
- * Nothing is sent anywhere; the only request is for items.json, from this site.
+ * Nothing is sent anywhere; the only request is for items.json, from this site. Its words come from the message
+ * catalog (javascripts/i18n.js); what is kept, and the JSON export, are the same in every language.
  */
 (function () {
   "use strict";
 
-  /* Every word this script shows, in one place: a message catalog can replace this table. */
-  var WORDS = {
-    watchedOn: "Watched on {date}",
-    savedOn: "Saved for later on {date}",
-    gone: "No longer on this site",
-    certificate: "Certificate of attendance",
-    certificateFor: "Certificate of attendance for “{title}”",
-    remove: "Remove",
-    removeFor: "Remove “{title}”",
-    removeQuestion: "Remove “{title}” from your record in this browser?",
-    removed: "“{title}” was removed from your record.",
-    year: "Year",
-    yearLabels: { year: "Year", count: "Trainings watched", hours: "Hours" },
-    exported: "Your record was saved as {file}. It stays on this device until you share it.",
-    imported: "Added {count} from “{file}”.",
-    importedRenamed: "{count} renamed since {verb} found under the new name.",
-    importedGone: "{count} no longer on this site {verb} kept and marked so.",
-    importedSkipped: "{count} could not be read and {verb} left out.",
-    verbs: { one: "was", other: "were" },
-    items: { one: "{n} item", other: "{n} items" },
-    notRecord: "“{file}” is not a record exported from My learning. Your record is unchanged.",
-    unreadableFile: "“{file}” could not be read. Your record is unchanged.",
-    newerFile: "“{file}” was exported by a newer version of this site; open it there. Your record is unchanged.",
-    emptyFile: "“{file}” holds nothing to add. Your record is unchanged.",
-    eraseQuestion:
-      "Erase your whole record (saved and watched) from this browser? This cannot be undone; export it first to keep a copy.",
-    erased: "Your record was erased from this browser, in every tab.",
-    erasedElsewhere: "Your record was erased from this browser (in another tab).",
-    fileName: "my-learning-{date}",
-    csvHeader: ["Key", "Title", "Kind", "Address", "Watched on", "Minutes", "Hours", "Saved for later on", "Presented by", "On this site"],
-    yes: "Yes",
-    no: "No",
-    presentersNone: "Not recorded",
-    watchedItem: "{title}, watched {date}",
-    certificateTitle: "Certificate of attendance (self-reported): {title}",
-    recordTitle: "Learning record (self-reported): {from} to {to}",
-    runningHead: "Learning record (self-reported)",
-    runningHeadNamed: "Learning record (self-reported) · {name}",
-    period: "{from} to {to}",
-    total: { one: "Total: {n} training", other: "Total: {n} trainings" },
-    caption: "Recorded trainings watched in this period",
-    periodInvalid: "Choose a start date on or before the end date.",
-    credit:
-      "Continuing-education credit for this training is offered separately by {provider}: {offered}. This certificate " +
-      "is not that credit. To claim it, complete the provider's own evaluation: {link}",
-    creditList:
-      "Continuing-education credit is offered separately for some of these trainings by their providers; this record " +
-      "is not that credit. To claim it, complete each provider's own evaluation:",
-    creditItem: "{title}: {offered}, from {provider}, {link}",
-    nameRemembered: "Your name will be remembered in this browser.",
-    nameForgotten: "Your name is no longer kept in this browser.",
-  };
+  var t = window.hubT;
+  var tn = window.hubTn;
 
   var learning = window.hubLearning;
   var device = window.hubDevice;
   var page = document.querySelector("[data-hub-my-learning]");
   if (!learning || !device || !page) return;
-  var fill = learning.fill;
   var root = new URL(page.getAttribute("data-root") || "./", location.href);
 
-  function el(tag, className, content) {
+  /* A new element: `classes` is a class name or a list of them, `content` its text. */
+  function el(tag, classes, content) {
     var node = document.createElement(tag);
-    if (className) node.className = className;
+    if (classes) node.className = [].concat(classes).join(" ");
     if (content !== undefined) node.textContent = content;
     return node;
   }
 
-  function plural(forms, count) {
-    return learning.counted(forms, count, 0);
-  }
-
-  function verb(count) {
-    return new Intl.PluralRules(learning.WORDS.locale).select(count) === "one" ? WORDS.verbs.one : WORDS.verbs.other;
+  /* A count as the page's language writes it (1,234 in English), for `%(num)s`. */
+  function counted(count) {
+    return { num: learning.number(count, 0) };
   }
 
   /* What the site holds now, or null when it could not be fetched (then nothing is marked as gone). */
@@ -146,6 +94,7 @@
       gone: Boolean(site) && !now,
       presenters: (now && now.presenters) || entry.presenters || [],
       credit: (now && now.credit) || null,
+      english: (now && now.english) || [],
       saved: entry.saved || "",
       watched: watched,
       minutes: minutes,
@@ -190,7 +139,7 @@
     if (years.length < 2) return;
     var fieldset = el("fieldset", "hub-facet");
     fieldset.setAttribute("data-key", "y");
-    fieldset.appendChild(el("legend", "", WORDS.year));
+    fieldset.appendChild(el("legend", "", t("Year")));
     years.forEach(function (year) {
       var label = el("label");
       var box = el("input");
@@ -211,38 +160,38 @@
   function facts(item, kinds) {
     var line = [kinds[item.kind] || item.kind];
     if (item.watched) {
-      line.push(fill(WORDS.watchedOn, { date: learning.formatDate(item.watched.on) }));
+      line.push(t("Watched on %(date)s", { date: learning.formatDate(item.watched.on) }));
       line.push(learning.formatLength(item.minutes));
     }
-    if (item.saved) line.push(fill(WORDS.savedOn, { date: learning.formatDate(item.saved) }));
+    if (item.saved) line.push(t("Saved for later on %(date)s", { date: learning.formatDate(item.saved) }));
     return line.join(" · ");
   }
 
   /* One kept item as a card, with its facet codes for filters.js: `code(facet, value)` reads them from the form. */
   function card(item, kinds, code) {
-    var li = el("li", "hub-card hub-kept");
+    var li = el("li", ["hub-card", "hub-kept"]);
     var keptAs = [];
     if (item.watched) keptAs.push(code("status", "watched"));
     if (item.saved) keptAs.push(code("status", "saved"));
     li.setAttribute("data-s", keptAs.join(" "));
     li.setAttribute("data-k", code("kind", item.kind));
     li.setAttribute("data-y", yearsOf([item]).join(" "));
-    var title = el(item.gone ? "span" : "a", "hub-card__title", item.title);
+    var title = titled(el(item.gone ? "span" : "a", "hub-card__title"), item);
     if (!item.gone) title.href = item.address;
     li.appendChild(title);
     li.appendChild(el("span", "hub-card__facts", facts(item, kinds)));
-    if (item.gone) li.appendChild(el("span", "hub-badge hub-badge--unavailable", WORDS.gone));
+    if (item.gone) li.appendChild(el("span", ["hub-badge", "hub-badge--unavailable"], t("No longer on this site")));
     var actions = el("span", "hub-kept__actions");
     if (item.watched) {
-      var link = el("a", "", WORDS.certificate);
+      var link = el("a", "", t("Certificate of attendance"));
       link.href = "certificate/#" + encodeURIComponent(item.key);
-      link.setAttribute("aria-label", fill(WORDS.certificateFor, { title: item.title }));
+      link.setAttribute("aria-label", t("Certificate of attendance for “%(title)s”", { title: item.title }));
       actions.appendChild(link);
     }
-    var remove = el("button", "hub-kept__remove", WORDS.remove);
+    var remove = el("button", "hub-kept__remove", t("Remove"));
     remove.type = "button";
     remove.setAttribute("data-remove", item.key);
-    remove.setAttribute("aria-label", fill(WORDS.removeFor, { title: item.title }));
+    remove.setAttribute("aria-label", t("Remove “%(title)s”", { title: item.title }));
     actions.appendChild(remove);
     li.appendChild(actions);
     return li;
@@ -275,9 +224,9 @@
       .reverse()
       .forEach(function (year) {
         var row = el("tr");
-        row.appendChild(cell("th", WORDS.yearLabels.year, year));
-        row.appendChild(cell("td", WORDS.yearLabels.count, learning.number(byYear[year].count, 0)));
-        row.appendChild(cell("td", WORDS.yearLabels.hours, learning.number(learning.hours(byYear[year].minutes), 2)));
+        row.appendChild(cell("th", t("Year"), year));
+        row.appendChild(cell("td", t("Trainings watched"), learning.number(byYear[year].count, 0)));
+        row.appendChild(cell("td", t("Hours"), learning.number(learning.hours(byYear[year].minutes), 2)));
         rows.appendChild(row);
       });
     box.hidden = Object.keys(byYear).length === 0;
@@ -317,12 +266,12 @@
       if (!button) return;
       var key = button.getAttribute("data-remove");
       var title = button.closest("li").querySelector(".hub-card__title").textContent;
-      if (!window.confirm(fill(WORDS.removeQuestion, { title: title }))) return;
+      if (!window.confirm(t("Remove “%(title)s” from your record in this browser?", { title: title }))) return;
       var problem = learning.update(function (record) {
         delete record.items[key];
       });
       render();
-      device.say(status, problem || fill(WORDS.removed, { title: title }), Boolean(problem));
+      device.say(status, problem || t("“%(title)s” was removed from your record.", { title: title }), Boolean(problem));
       (list.querySelector("[data-remove]") || page.querySelector("#kept")).focus();
     });
     page.querySelector("#kept").setAttribute("tabindex", "-1");
@@ -340,9 +289,9 @@
     }
 
     function download(content, type, suffix) {
-      var name = fill(WORDS.fileName, { date: learning.today() }) + suffix;
+      var name = t("my-learning-%(date)s", { date: learning.today() }) + suffix;
       device.saveFile(new Blob([content], { type: type }), name);
-      say(fill(WORDS.exported, { file: name }));
+      say(t("Your record was saved as %(file)s. It stays on this device until you share it.", { file: name }));
     }
 
     function exportJson() {
@@ -352,7 +301,7 @@
     }
 
     function exportCsv() {
-      var rows = [WORDS.csvHeader];
+      var rows = [csv.header()];
       views(site, learning.load().record).forEach(function (item) {
         rows.push([
           item.key,
@@ -364,7 +313,7 @@
           item.minutes ? String(learning.hours(item.minutes)) : "",
           item.saved,
           item.presenters.join("; "),
-          item.gone ? WORDS.no : WORDS.yes,
+          item.gone ? t("No") : t("Yes"),
         ]);
       });
       download("\ufeff" + csv.write(rows), "text/csv;charset=utf-8", ".csv");
@@ -372,10 +321,39 @@
 
     /* What an import did, in one status line. */
     function report(file, count, renamed, gone, skipped) {
-      var message = [fill(WORDS.imported, { count: plural(WORDS.items, count), file: file.name })];
-      if (renamed) message.push(fill(WORDS.importedRenamed, { count: plural(WORDS.items, renamed), verb: verb(renamed) }));
-      if (gone) message.push(fill(WORDS.importedGone, { count: plural(WORDS.items, gone), verb: verb(gone) }));
-      if (skipped) message.push(fill(WORDS.importedSkipped, { count: plural(WORDS.items, skipped), verb: verb(skipped) }));
+      var added = counted(count);
+      added.file = file.name;
+      var message = [tn("Added %(num)s item from “%(file)s”.", "Added %(num)s items from “%(file)s”.", count, added)];
+      if (renamed) {
+        message.push(
+          tn(
+            "%(num)s item renamed since was found under the new name.",
+            "%(num)s items renamed since were found under the new name.",
+            renamed,
+            counted(renamed)
+          )
+        );
+      }
+      if (gone) {
+        message.push(
+          tn(
+            "%(num)s item no longer on this site was kept and marked so.",
+            "%(num)s items no longer on this site were kept and marked so.",
+            gone,
+            counted(gone)
+          )
+        );
+      }
+      if (skipped) {
+        message.push(
+          tn(
+            "%(num)s item could not be read and was left out.",
+            "%(num)s items could not be read and were left out.",
+            skipped,
+            counted(skipped)
+          )
+        );
+      }
       return message.join(" ");
     }
 
@@ -383,11 +361,13 @@
       device.readFile(file).then(function (content) {
         var data = csv.looksLike(content) ? csv.toRecord(content) : parseJson(content);
         var result = data ? learning.check(data) : { error: true };
-        if (result.newer) return say(fill(WORDS.newerFile, { file: file.name }), true);
-        if (!result.record) return say(fill(WORDS.notRecord, { file: file.name }), true);
+        if (result.newer) {
+          return say(t("“%(file)s” was exported by a newer version of this site; open it there. Your record is unchanged.", { file: file.name }), true);
+        }
+        if (!result.record) return say(t("“%(file)s” is not a record exported from My learning. Your record is unchanged.", { file: file.name }), true);
         var incoming = result.record.items;
         var count = Object.keys(incoming).length;
-        if (!count) return say(fill(WORDS.emptyFile, { file: file.name }), true);
+        if (!count) return say(t("“%(file)s” holds nothing to add. Your record is unchanged.", { file: file.name }), true);
         var renamed = follow(site, incoming);
         var gone = Object.keys(incoming).filter(function (key) {
           return site && !site.items[key];
@@ -400,15 +380,15 @@
         render();
         say(problem || report(file, count, renamed, gone, result.skipped), Boolean(problem));
       }, function () {
-        say(fill(WORDS.unreadableFile, { file: file.name }), true);
+        say(t("“%(file)s” could not be read. Your record is unchanged.", { file: file.name }), true);
       });
     }
 
     function erase() {
-      if (!window.confirm(WORDS.eraseQuestion)) return;
+      if (!window.confirm(t("Erase your whole record (saved and watched) from this browser? This cannot be undone; export it first to keep a copy."))) return;
       learning.erase();
       render();
-      say(WORDS.erased);
+      say(t("Your record was erased from this browser, in every tab."));
     }
 
     tools.addEventListener("click", function (event) {
@@ -425,7 +405,7 @@
     });
     device.onChange(learning.KEY, function (stored) {
       render();
-      if (stored === null) say(WORDS.erasedElsewhere);
+      if (stored === null) say(t("Your record was erased from this browser (in another tab)."));
     });
     tools.hidden = false;
   }
@@ -452,6 +432,21 @@
      spreadsheet would run as a formula (= + - @, tab, return) led by an apostrophe, which import takes off again. */
   var csv = {
     LEADERS: /^[=+\-@\t\r]/,
+    /* The header row, in the page's language. */
+    header: function () {
+      return [
+        t("Key"),
+        t("Title"),
+        t("Kind"),
+        t("Address"),
+        t("Watched on"),
+        t("Minutes"),
+        t("Hours"),
+        t("Saved for later on"),
+        t("Presented by"),
+        t("On this site"),
+      ];
+    },
     cell: function (value) {
       var text = String(value);
       if (csv.LEADERS.test(text)) text = "'" + text;
@@ -499,9 +494,10 @@
         return cells.some(Boolean);
       });
     },
+    /* Whether a file is a CSV table rather than JSON: a first line with commas that does not open a JSON object. */
     looksLike: function (content) {
       var first = content.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
-      return first.indexOf(WORDS.csvHeader[0]) >= 0 && first.indexOf(",") >= 0 && first.trim()[0] !== "{";
+      return first.indexOf(",") >= 0 && first.trim()[0] !== "{";
     },
     value: function (text) {
       var clean = String(text || "").trim();
@@ -514,14 +510,21 @@
       if (us) value = us[3] + "-" + (us[1].length < 2 ? "0" : "") + us[1] + "-" + (us[2].length < 2 ? "0" : "") + us[2];
       return value;
     },
-    /* The rows as a record for learning.check, by the header's names (so columns may be moved). */
+    /* The rows as a record for learning.check, by the header's names (so columns may be moved). A table exported
+       from a page in another language has its header in that language: its columns are then read in the order
+       this script writes them, when it has as many. */
     toRecord: function (content) {
       var rows = csv.read(content);
       var header = (rows.shift() || []).map(function (name) {
         return csv.value(name).toLowerCase();
       });
+      var names = csv.header().map(function (name) {
+        return name.toLowerCase();
+      });
+      var byName = header.indexOf(names[0]) >= 0 && header.indexOf(names[1]) >= 0;
+      if (!byName && header.length !== names.length) return null;
       function column(index) {
-        return header.indexOf(WORDS.csvHeader[index].toLowerCase());
+        return byName ? header.indexOf(names[index]) : index;
       }
       var at = {
         key: column(0),
@@ -589,7 +592,7 @@
       if (remember.checked) keepName("");
     });
     remember.addEventListener("change", function () {
-      keepName(remember.checked ? WORDS.nameRemembered : WORDS.nameForgotten);
+      keepName(remember.checked ? t("Your name will be remembered in this browser.") : t("Your name is no longer kept in this browser."));
     });
     page.querySelector("[data-doc-print]").addEventListener("click", function () {
       window.print();
@@ -601,14 +604,34 @@
     update();
   }
 
-  /* Text with one link in it: `template` holds {link}. */
-  function withLink(node, template, values, href) {
-    var pieces = fill(template, values).split("{link}");
-    node.textContent = pieces[0];
-    var link = el("a", "", href);
-    link.href = href;
-    node.appendChild(link);
-    node.appendChild(document.createTextNode(pieces[1] || ""));
+  /* Text with one link in it, to `href`: `text` is a message with its other values filled in, and `%(link)s` left
+     where the link goes. */
+  /* A message of the catalog, given unfilled, into `node`: each %(name)s its value as text, a value the site gives
+     only in English (named in `english`) inside <span lang="en">, and %(link)s a link to `href`. */
+  function sentence(node, message, values, english, href) {
+    node.textContent = "";
+    message.split(/(%\(\w+\)s)/).forEach(function (piece) {
+      var name = /^%\((\w+)\)s$/.exec(piece);
+      if (!name) {
+        if (piece) node.appendChild(document.createTextNode(piece));
+      } else if (name[1] === "link") {
+        var link = el("a", "", href);
+        link.href = href;
+        node.appendChild(link);
+      } else {
+        var value = el("span", "", String(values[name[1]]));
+        if (english.indexOf(name[1]) >= 0) value.lang = "en";
+        node.appendChild(value);
+      }
+    });
+    return node;
+  }
+
+  /* The item's title on `node`, marked English where no translation gives it. */
+  function titled(node, item) {
+    node.textContent = item.title;
+    if (item.english.indexOf("title") >= 0) node.lang = "en";
+    else node.removeAttribute("lang");
     return node;
   }
 
@@ -621,7 +644,7 @@
       }
       var select = page.querySelector("[data-doc-item]");
       watched.forEach(function (item) {
-        var option = el("option", "", fill(WORDS.watchedItem, { title: item.title, date: learning.formatDate(item.watched.on) }));
+        var option = el("option", "", t("%(title)s, watched %(date)s", { title: item.title, date: learning.formatDate(item.watched.on) }));
         option.value = item.key;
         select.appendChild(option);
       });
@@ -635,17 +658,26 @@
         var item = watched.filter(function (each) {
           return each.key === select.value;
         })[0];
-        doc.querySelector("[data-doc-title]").textContent = item.title;
-        doc.querySelector("[data-doc-presenters]").textContent = item.presenters.join("; ") || WORDS.presentersNone;
+        titled(doc.querySelector("[data-doc-title]"), item);
+        doc.querySelector("[data-doc-presenters]").textContent = item.presenters.join("; ") || t("Not recorded");
         doc.querySelector("[data-doc-length]").textContent = learning.formatLength(item.minutes);
         doc.querySelector("[data-doc-date]").textContent = learning.formatDate(item.watched.on);
         var address = doc.querySelector("[data-doc-address]");
         address.textContent = item.gone ? item.address : "";
-        if (item.address && !item.gone) withLink(address, "{link}", {}, item.address);
+        if (item.address && !item.gone) sentence(address, "%(link)s", {}, [], item.address);
         var credit = doc.querySelector("[data-doc-credit]");
         credit.hidden = !item.credit;
-        if (item.credit) withLink(credit, WORDS.credit, item.credit, item.credit.url);
-        document.title = fill(WORDS.certificateTitle, { title: item.title });
+        if (item.credit) {
+          var offer = { provider: item.credit.provider, offered: item.credit.offered };
+          sentence(
+            credit,
+            t("Continuing-education credit for this training is offered separately by %(provider)s: %(offered)s. This certificate is not that credit. To claim it, complete the provider's own evaluation: %(link)s"),
+            offer,
+            item.english,
+            item.credit.url
+          );
+        }
+        document.title = t("Certificate of attendance (self-reported): %(title)s", { title: item.title });
       };
     });
   }
@@ -658,17 +690,17 @@
   /* One row of the record: date, title and address, presenters, minutes, hours; `labels` name the cells on a phone. */
   function recordRow(item, labels) {
     var training = el("td");
-    training.appendChild(el("span", "hub-doc__training", item.title));
+    training.appendChild(titled(el("span", "hub-doc__training"), item));
     if (item.address) {
       var address = el(item.gone ? "span" : "a", "hub-doc__address", item.address);
       if (!item.gone) address.href = item.address;
       training.appendChild(address);
     }
-    if (item.gone) training.appendChild(el("span", "hub-doc__gone", WORDS.gone));
+    if (item.gone) training.appendChild(el("span", "hub-doc__gone", t("No longer on this site")));
     var cells = [
       el("td", "", learning.formatDate(item.watched.on)),
       training,
-      el("td", "", item.presenters.join("; ") || WORDS.presentersNone),
+      el("td", "", item.presenters.join("; ") || t("Not recorded")),
       el("td", "hub-doc__number", item.minutes ? learning.number(item.minutes, 0) : "–"),
       el("td", "hub-doc__number", item.minutes ? learning.number(learning.hours(item.minutes), 2) : "–"),
     ];
@@ -688,11 +720,13 @@
     box.textContent = "";
     box.hidden = !credits.length;
     if (!credits.length) return;
-    box.appendChild(el("p", "", WORDS.creditList));
+    box.appendChild(
+      el("p", "", t("Continuing-education credit is offered separately for some of these trainings by their providers; this record is not that credit. To claim it, complete each provider's own evaluation:"))
+    );
     var list = el("ul");
     credits.forEach(function (item) {
       var values = { title: item.title, offered: item.credit.offered, provider: item.credit.provider };
-      list.appendChild(withLink(el("li"), WORDS.creditItem, values, item.credit.url));
+      list.appendChild(sentence(el("li"), t("%(title)s: %(offered)s, from %(provider)s, %(link)s"), values, item.english, item.credit.url));
     });
     box.appendChild(list);
   }
@@ -725,7 +759,7 @@
       });
       return function (name) {
         if (!learning.isDate(from.value) || !learning.isDate(to.value) || from.value > to.value) {
-          device.say(status, WORDS.periodInvalid, true);
+          device.say(status, t("Choose a start date on or before the end date."), true);
           return;
         }
         device.say(status, "");
@@ -734,8 +768,8 @@
         var total = items.reduce(function (sum, item) {
           return sum + item.minutes;
         }, 0);
-        doc.querySelector("[data-doc-period]").textContent = fill(WORDS.period, period);
-        doc.querySelector("[data-doc-caption]").textContent = WORDS.caption;
+        doc.querySelector("[data-doc-period]").textContent = t("%(from)s to %(to)s", period);
+        doc.querySelector("[data-doc-caption]").textContent = t("Recorded trainings watched in this period");
         doc.querySelector("[data-doc-rows]").replaceChildren.apply(
           doc.querySelector("[data-doc-rows]"),
           items.map(function (item) {
@@ -744,13 +778,18 @@
         );
         doc.querySelector("[data-doc-table]").hidden = !items.length;
         doc.querySelector("[data-doc-none]").hidden = Boolean(items.length);
-        doc.querySelector("[data-doc-total-label]").textContent = learning.counted(WORDS.total, items.length, 0);
+        doc.querySelector("[data-doc-total-label]").textContent = tn(
+          "Total: %(num)s training",
+          "Total: %(num)s trainings",
+          items.length,
+          counted(items.length)
+        );
         doc.querySelector("[data-doc-total-minutes]").textContent = learning.number(total, 0);
         doc.querySelector("[data-doc-total-hours]").textContent = learning.number(learning.hours(total), 2);
         creditNotes(doc.querySelector("[data-doc-credit]"), items);
-        var head = name ? fill(WORDS.runningHeadNamed, { name: name }) : WORDS.runningHead;
+        var head = name ? t("Learning record (self-reported) · %(name)s", { name: name }) : t("Learning record (self-reported)");
         document.documentElement.style.setProperty("--hub-running-head", cssString(head));
-        document.title = fill(WORDS.recordTitle, period);
+        document.title = t("Learning record (self-reported): %(from)s to %(to)s", period);
       };
     });
   }

@@ -11,10 +11,12 @@
  * The caption lines under a recording carry their start time (data-hub-seek, in seconds). Each time
  * becomes a button that plays a self-hosted video from there; for YouTube or Vimeo it does so only once
  * the person has loaded the player, through the player's own message API (postMessage), so pressing a
- * time never contacts a provider by itself.
+ * time never contacts a provider by itself. Its words come from the message catalog (javascripts/i18n.js).
  */
 (function () {
   "use strict";
+
+  var t = window.hubT;
 
   function load(player, button) {
     var address = player.getAttribute("data-embed");
@@ -23,7 +25,7 @@
     }
     var frame = document.createElement("iframe");
     frame.src = address;
-    frame.title = player.getAttribute("data-title") || "Video player";
+    frame.title = player.getAttribute("data-title") || t("Video player");
     frame.className = "hub-player__frame";
     frame.setAttribute("allow", "autoplay; fullscreen; picture-in-picture; encrypted-media");
     frame.setAttribute("allowfullscreen", "");
@@ -69,7 +71,7 @@
       return;
     }
     if (!seekFrame(section.querySelector("iframe.hub-player__frame"), seconds)) {
-      status.textContent = "Press \u201cPlay the recording\u201d first; then a time plays from there.";
+      status.textContent = t("Press “Play the recording” first; then a time plays from there.");
     }
   }
 
@@ -87,7 +89,7 @@
       button.type = "button";
       button.className = "hub-cue__time";
       button.textContent = time.textContent;
-      button.setAttribute("aria-label", "Play from " + time.textContent);
+      button.setAttribute("aria-label", t("Play from %(time)s", { time: time.textContent }));
       var seconds = Number(time.getAttribute("data-hub-seek"));
       button.addEventListener("click", function () {
         status.textContent = "";

@@ -1,9 +1,13 @@
 // Site search on Pagefind's chunked index (written by the build into /pagefind/, served by this site only).
 // Nothing is fetched until a person types: then pagefind.js, its WebAssembly and the index chunks their words
 // need. Each result shows its kind and date; a Kind menu narrows the results. Keyboard: "/" goes to the search
-// box, the down arrow moves into the results (up/down between them), Escape goes back and closes.
+// box, the down arrow moves into the results (up/down between them), Escape goes back and closes. Its words come
+// from the message catalog (javascripts/i18n.js); a Spanish page searches the Spanish index (Pagefind picks the
+// index by the page's <html lang>) with the Spanish synonyms, and its kinds are the Spanish words the index holds.
 (() => {
   "use strict";
+  const t = window.hubT;
+  const tn = window.hubTn;
   const source = document.querySelector("[data-hub-pagefind]");
   const forms = [...document.querySelectorAll("form[data-hub-search]")];
   if (!source || !forms.length) return;
@@ -14,14 +18,15 @@
   // A search starts 60 ms after the last key, and only one runs at a time: while it runs, further keys only
   // note that the words changed, and the latest words are searched when it ends. A quick typist's "po",
   // "pos", "post"… so never queue up in Pagefind's worker ahead of the word they are typing.
-  const KIND_ORDER = ["Service", "Topic", "Person", "Program", "Learning network", "Archive", "Session", "Training",
-    "Action plan", "Page"];
+  const KIND_ORDER = [t("Service"), t("Topic"), t("Person"), t("Program"), t("Learning network"), t("Archive"),
+    t("Session"), t("Training"), t("Action plan"), t("Page")];
   let engine = null;
 
   const load = () => {
     engine ??= Promise.all([
       import(new URL("pagefind.js", bundle).href),
-      fetch(new URL("synonyms.json", bundle)).then((response) => (response.ok ? response.json() : [])).catch(() => []),
+      fetch(new URL(source.dataset.hubSynonyms || "synonyms.json", bundle))
+        .then((response) => (response.ok ? response.json() : [])).catch(() => []),
     ]).then(async ([pagefind, synonyms]) => {
       // pageLength 0.4 (Pagefind's default 0.75): a long page about a thing (a learning network, a service) is not
       // pushed below the short pages that mention it.
@@ -87,7 +92,7 @@
     link.textContent = data.meta.title || data.url;
     const meta = document.createElement("p");
     meta.className = "hub-search__meta";
-    meta.textContent = [data.meta.kind || "Page", data.meta.date].filter(Boolean).join(" · ");
+    meta.textContent = [data.meta.kind || t("Page"), data.meta.date].filter(Boolean).join(" · ");
     const excerpt = document.createElement("p");
     excerpt.className = "hub-search__excerpt";
     excerpt.append(...excerptNodes(data.excerpt));
@@ -102,7 +107,7 @@
     const chosen = select.value;
     const kinds = KIND_ORDER.filter((kind) => !counts || counts[kind] || kind === chosen);
     const label = (kind) => (counts ? `${kind} (${counts[kind] || 0})` : kind);
-    select.replaceChildren(new Option("All kinds", ""), ...kinds.map((kind) => new Option(label(kind), kind)));
+    select.replaceChildren(new Option(t("All kinds"), ""), ...kinds.map((kind) => new Option(label(kind), kind)));
     select.value = chosen;
   };
 
@@ -143,14 +148,15 @@
       const variants = alternatives(query, synonyms);
       let search = await searchAll(pagefind, variants, filters);
       if (token !== latest) return;
-      let note = variants.length > 1 ? ` Also searched: ${variants.slice(1).map((form) => `“${form}”`).join(", ")}.` : "";
+      const forms = variants.slice(1).map((form) => `“${form}”`).join(", ");
+      let note = variants.length > 1 ? " " + t("Also searched: %(forms)s.", { forms }) : "";
       const top = (found) => (found.results.length ? found.results[0].score : 0);
       if (looser(query) !== query) {
         // A typo leaves no matches, or only weak ones on stray letters ("-m" for "Mockinbird"); the first letters
         // of each long word usually find what was meant, and win only when they match far better.
         const loose = await searchAll(pagefind, [looser(query)], filters);
         if (top(loose) > 2 * top(search)) {
-          note = ` Few pages match it; showing pages with words starting “${looser(query)}”.`;
+          note = " " + t("Few pages match it; showing pages with words starting “%(start)s”.", { start: looser(query) });
           search = loose;
         }
       }
@@ -159,8 +165,10 @@
       kindOptions(select, search.counts);
       list.replaceChildren(...data.map(resultItem));
       const count = search.results.length;
-      const words = count === 1 ? "1 result" : `${count} results`;
-      status.textContent = `${count ? words : "No results"} for “${query}”${select.value ? ` (${select.value})` : ""}.${note}`;
+      const found = count
+        ? tn("%(num)s result for “%(query)s”", "%(num)s results for “%(query)s”", count, { query })
+        : t("No results for “%(query)s”", { query });
+      status.textContent = `${found}${select.value ? ` (${select.value})` : ""}.${note}`;
       if (more) {
         more.href = `${form.action}?q=${encodeURIComponent(query)}${select.value ? `&kind=${encodeURIComponent(select.value)}` : ""}`;
         more.parentElement.hidden = count <= data.length;

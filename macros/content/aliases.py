@@ -13,6 +13,7 @@ from pathlib import Path
 from macros.content import model as m
 from macros.content.problems import Problem
 from macros.content.routes import item_path, page_paths, series_path, session_path, single_page_kinds
+from macros.content.words import ENGLISH, Wording
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class Redirect:
     alias: str
 
 
-def redirects(catalog: m.Catalog) -> Iterator[Redirect]:
+def redirects(catalog: m.Catalog, words: Wording = ENGLISH) -> Iterator[Redirect]:
     """Every old address and where it now leads; a series' old address also covers its numbered sessions."""
     for kind, items in single_page_kinds(catalog):
         for item in items.values():
@@ -37,7 +38,7 @@ def redirects(catalog: m.Catalog) -> Iterator[Redirect]:
             old = replace(series, id=alias)
             yield Redirect(series_path(old), series_path(series), series.title, series.source, alias)
             for session in series.sessions:
-                title = m.untitled(session)
+                title = m.untitled(session, words)
                 yield Redirect(session_path(old, session), session_path(series, session), title, series.source, alias)
 
 

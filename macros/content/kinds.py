@@ -13,14 +13,16 @@ from typing import Any, NamedTuple
 from macros.content import model as m
 from macros.content import specs
 from macros.content.spec import Obj
+from macros.content.words import N_, Nn_
 
 
 class OnTopics(NamedTuple):
-    """The words of a kind's group on a topic page: `Support services (2)`, `2 support services`."""
+    """The words of a kind's group on a topic page: `Support services (2)`, `2 support services` (catalog entries,
+    translated where the page is made)."""
 
     heading: str
-    one: str
-    several: str
+    counted: tuple[str, str]
+    """The singular and plural of `%(num)s support service(s)`."""
 
 
 @dataclass(frozen=True)
@@ -80,32 +82,45 @@ KINDS: tuple[Kind, ...] = (
         "training", "trainings", "training", "trainings", specs.TRAINING, m.Training, "trainings", "training.html",
         "trainings/index.md", page_per_item=True, search_boost=1.0,
         on_topics=OnTopics(
-            "Trainings and sessions", "training or session", "trainings and sessions"
-        ), savable=True,
+            N_("Trainings and sessions"),
+            Nn_("%(num)s training or session", "%(num)s trainings and sessions"),
+        ),
+        savable=True,
     ),
     Kind(
         "series", "series", "learning network or archive", "learning networks and archives", specs.SERIES,
         m.Series, "series", "series.html", "networks/index.md", page_per_item=False, search_boost=2.0,
         on_topics=OnTopics(
-            "Learning networks and archives", "learning network or archive", "learning networks and archives"
-        ), savable=True,
+            N_("Learning networks and archives"),
+            Nn_("%(num)s learning network or archive", "%(num)s learning networks and archives"),
+        ),
+        savable=True,
     ),
     Kind(
         "program", "programs", "evidence-rated program", "evidence-rated programs", specs.PROGRAM, m.Program,
         "programs", "program.html", "programs/index.md", page_per_item=True, search_boost=4.0,
-        on_topics=OnTopics("Evidence-rated programs", "evidence-rated program", "evidence-rated programs"),
+        on_topics=OnTopics(
+            N_("Evidence-rated programs"),
+            Nn_("%(num)s evidence-rated program", "%(num)s evidence-rated programs"),
+        ),
         savable=True,
     ),
     Kind(
         "service", "services", "support service", "support services", specs.SERVICE, m.Service, "services",
         "service.html", "services/index.md", page_per_item=True, search_boost=8.0,
-        on_topics=OnTopics("Support services", "support service", "support services"), savable=True,
+        on_topics=OnTopics(
+            N_("Support services"), Nn_("%(num)s support service", "%(num)s support services")
+        ),
+        savable=True,
     ),
     Kind(
         "action_plan", "action-plans", "action-plan template", "action-plan templates", specs.ACTION_PLAN,
         m.ActionPlan, "action_plans", "action_plan.html", "action-plans/index.md", page_per_item=True,
         search_boost=None,
-        on_topics=OnTopics("Action-plan templates", "action-plan template", "action-plan templates"),
+        on_topics=OnTopics(
+            N_("Action-plan templates"),
+            Nn_("%(num)s action-plan template", "%(num)s action-plan templates"),
+        ),
         savable=True,
     ),
 )  # fmt: skip

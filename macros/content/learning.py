@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from macros.content import model as m
 from macros.content.kinds import KINDS
 from macros.content.routes import item_path, series_path, session_path
+from macros.content.words import ENGLISH, Wording
 
 SESSION = "session"
 """The key word of a series session: sessions have no kind of their own in the table of kinds."""
@@ -53,7 +54,7 @@ def session_key(series_id: str, number: int) -> str:
     return key(SESSION, f"{series_id}/{number}")
 
 
-def _series(series: m.Series) -> Iterator[Keepable]:
+def _series(series: m.Series, words: Wording) -> Iterator[Keepable]:
     olds = series.aliases
     yield Keepable(
         key("series", series.id), "series", series.title, series_path(series), tuple(key("series", old) for old in olds)
@@ -62,7 +63,7 @@ def _series(series: m.Series) -> Iterator[Keepable]:
         yield Keepable(
             session_key(series.id, session.number),
             SESSION,
-            m.untitled(session),
+            m.untitled(session, words),
             session_path(series, session),
             tuple(session_key(old, session.number) for old in olds),
             session.recording,
@@ -70,19 +71,20 @@ def _series(series: m.Series) -> Iterator[Keepable]:
         )
 
 
-def keepables(catalog: m.Catalog) -> Iterator[Keepable]:
-    """Every item of a savable kind in the table of kinds, and every session of a series, in table order."""
+def keepables(catalog: m.Catalog, words: Wording = ENGLISH) -> Iterator[Keepable]:
+    """Every item of a savable kind in the table of kinds, and every session of a series, in table order; an
+    untitled session named in `words`' language."""
     for kind in KINDS:
         if not kind.savable:
             continue
         for item in kind.items(catalog).values():
             if isinstance(item, m.Series):
-                yield from _series(item)
+                yield from _series(item, words)
                 continue
             yield Keepable(
                 key(kind.word, item.id),
                 kind.word,
-                str(getattr(item, "title", None) or item.name),
+                getattr(item, "title", None) or item.name,  # as it is: Untranslated stays marked
                 item_path(kind.name, item.id),
                 tuple(key(kind.word, old) for old in item.aliases),
                 getattr(item, "recording", None),

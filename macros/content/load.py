@@ -14,6 +14,14 @@ from macros.content.check import INVALID, Checker, Reference
 from macros.content.kinds import KINDS, SINGLE_FILES, Kind
 from macros.content.problems import ContentError, Problem
 from macros.content.spec import Obj
+from macros.content.translations import (
+    SOURCE,
+    TRANSLATED_FILES,
+    TRANSLATIONS,
+    Translation,
+    TranslationReader,
+    translate_catalog,
+)
 from macros.content.values.ids import is_id, slugify
 from macros.content.values.suggest import closest
 
@@ -37,6 +45,12 @@ class Loader:
         """Ids whose file exists but has errors: references to them are not reported a second time."""
         self.unread_lists: set[str] = set()
         """Kinds listed in one file that has errors (audiences): references to them are not checked either."""
+        self.duplicated: dict[str, set[str]] = {kind.name: set() for kind in KINDS}
+        """Ids given by two files: which English a translation translates is not known until one is renamed."""
+        self.translations: dict[str, Translation] = {}
+        """Every language's translations under sessions/<language>/, checked against the English they translate."""
+        self.site: m.Site | None = None
+        self.audiences: dict[str, m.Audience] = {}
 
     def label(self, path: Path) -> str:
         """The path a maintainer recognizes: relative to the project root, with forward slashes."""
@@ -45,7 +59,9 @@ class Loader:
         except ValueError:
             return path.as_posix()
 
-    def compose(self, path: Path) -> tuple[Checker, yaml.Node | None]:
+    def compose(self, path: Path, empty_is_nothing: bool = False) -> tuple[Checker, yaml.Node | None]:
+        """The file's YAML node, or None with the reason among the checker's problems. `empty_is_nothing`: a file of
+        comments only (a translation just started with `new translation`) holds nothing, and is no problem."""
         checker = Checker(self.label(path), self.docs_dir, self.root)
         if path.stat().st_size > MAX_FILE_BYTES:
             checker.problems.append(
@@ -74,7 +90,7 @@ class Loader:
         except yaml.reader.ReaderError as error:
             checker.problems.append(_unreadable_character(checker.file, text, error))
             return checker, None
-        if node is None:
+        if node is None and not empty_is_nothing:
             checker.problems.append(Problem(checker.file, 1, "", "is empty; see the README for what this file holds"))
         elif alias := _first_alias(checker.file, text):
             checker.problems.append(alias)
@@ -117,6 +133,7 @@ class Loader:
                 )
                 continue
             if item_id in first_seen:
+                self.duplicated[kind.name].add(item_id)
                 self.problems.append(
                     Problem(
                         checker.file,
@@ -166,7 +183,7 @@ class Loader:
         if values is INVALID or node is None:
             return ()
         groups = tuple(
-            m.Synonyms(terms=tuple(group["terms"]), line=item.start_mark.line + 1)
+            m.Synonyms(terms=tuple(group["terms"]), line=item.start_mark.line + 1, lang=group.get("lang", "en"))
             for group, item in zip(values["synonyms"], _list_items(node, "synonyms"), strict=True)
         )
         self.problems.extend(_repeated_terms(self.label(path), groups))
@@ -193,7 +210,7 @@ class Loader:
 
     def report_strays(self) -> None:
         """A file or folder the loader would silently skip is almost always a mistake."""
-        known = {kind.folder for kind in KINDS} | set(SINGLE_FILES)
+        known = {kind.folder for kind in KINDS} | set(SINGLE_FILES) | set(TRANSLATIONS)
         for entry in sorted(self.content_dir.iterdir()):
             if entry.name not in known and not entry.name.startswith("."):
                 what = ", ".join(sorted(known))
@@ -226,31 +243,89 @@ class Loader:
                     )
                 )
 
+    def load_translations(self, language: str) -> None:
+        """sessions/<language>/: the same folders and files as sessions/, each file translating its English one."""
+        base = self.content_dir / language
+        if not base.is_dir():
+            return
+        translation = self.translations.setdefault(language, Translation(language))
+        folders = {kind.folder: kind for kind in KINDS}
+        for entry in sorted(base.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir() and entry.name in folders:
+                for path in sorted(entry.rglob("*")):
+                    if path.is_file():
+                        self.load_item_translation(folders[entry.name], path, translation)
+            elif entry.is_file() and entry.name in TRANSLATED_FILES:
+                self.load_file_translation(entry, translation)
+            else:
+                known = ", ".join([*sorted(folders), *TRANSLATED_FILES])
+                self.problems.append(
+                    Problem(self.label(entry), 1, "", f"is not the translation of a content folder or file; "
+                            f"sessions/{language}/ holds the same names as sessions/: {known}")
+                )  # fmt: skip
+
+    def load_item_translation(self, kind: Kind, path: Path, translation: Translation) -> None:
+        item_id = path.stem
+        english = self.items[kind.name].get(item_id)
+        is_yaml = path.suffix in (".yaml", ".yml")
+        if is_yaml and (item_id in self.broken[kind.name] or item_id in self.duplicated[kind.name]):
+            return  # the English file's own problems are reported; checking against it would mislead
+        if not is_yaml or english is None:
+            close = closest(item_id, self.items[kind.name])
+            hint = f"; did you mean {close[0]}.yaml?" if close else "; name it after the English file it translates"
+            english_path = f"sessions/{kind.folder}/{item_id}.yaml"
+            self.problems.append(
+                Problem(self.label(path), 1, "", f"translates {english_path}, which does not exist{hint}")
+            )
+            return
+        checker, node = self.compose(path, empty_is_nothing=True)
+        reader = TranslationReader(checker, translation.language, english.source.file)
+        values = reader.read(node, kind.spec, english) if node is not None else _nothing(checker)
+        self.problems.extend(checker.problems)
+        if values is not INVALID:
+            translation.items.setdefault(kind.name, {})[item_id] = values
+
+    def load_file_translation(self, path: Path, translation: Translation) -> None:
+        english = self.site if path.name == "site.yaml" else {"audiences": tuple(self.audiences.values())}
+        if english is None or (path.name == "audiences.yaml" and "audience" in self.unread_lists):
+            return  # the English file has problems of its own, reported with it
+        checker, node = self.compose(path, empty_is_nothing=True)
+        reader = TranslationReader(checker, translation.language, f"sessions/{path.name}")
+        values = reader.read(node, TRANSLATED_FILES[path.name], english) if node is not None else _nothing(checker)
+        self.problems.extend(checker.problems)
+        if values is not INVALID:
+            translation.files[path.name] = values
+
     def load(self) -> m.Catalog:
         if not self.content_dir.is_dir():
             raise ContentError([Problem(self.label(self.content_dir), 1, "", "folder not found")])
         self.report_strays()
         self.report_outside_links()
-        site = self.load_site()
-        audiences = self.load_audiences()
+        site = self.site = self.load_site()
+        audiences = self.audiences = self.load_audiences()
         synonyms = self.load_synonyms()
         for kind in KINDS:
             self.load_kind(kind)
+        for language in TRANSLATIONS:
+            self.load_translations(language)
         ids = {name: set(items) for name, items in self.items.items()} | {"audience": set(audiences)}
         self.resolve_references(ids)
         if site is None or self.problems:
             raise ContentError(self.problems)
-        catalog = m.Catalog(
-            site=site,
-            audiences=audiences,
-            synonyms=synonyms,
-            **{kind.catalog_field: self.items[kind.name] for kind in KINDS},
-        )
+        kinds: dict[str, Any] = {kind.catalog_field: self.items[kind.name] for kind in KINDS}
+        catalog = m.Catalog(site=site, audiences=audiences, synonyms=synonyms, **kinds)
         self.check_training_series(catalog)
         self.problems.extend(alias_problems(catalog, self.root))
         if self.problems:
             raise ContentError(self.problems)
         return catalog
+
+
+def _nothing(checker: Checker) -> Any:
+    """A translation that could not be read is INVALID (its problems are the checker's); one with nothing yet is {}."""
+    return INVALID if checker.problems else {}
 
 
 def _syntax_problem(file: str, error: yaml.MarkedYAMLError) -> Problem:
@@ -298,12 +373,13 @@ def _list_items(node: yaml.Node, key: str) -> list[yaml.Node]:
 
 
 def _repeated_terms(file: str, groups: tuple[m.Synonyms, ...]) -> list[Problem]:
-    """A term in two groups would join them silently; the maintainer decides which group it belongs to."""
-    first: dict[str, int] = {}
+    """A term in two groups of one language would join them silently; the maintainer decides which group it belongs
+    to. Each language's search has its own groups, so "VLN" may stand in an English group and in a Spanish one."""
+    first: dict[tuple[str, str], int] = {}
     problems = []
     for number, group in enumerate(groups):
         for term in group.terms:
-            key = term.casefold()
+            key = (group.lang, term.casefold())
             if key in first:
                 problems.append(
                     Problem(
@@ -323,5 +399,22 @@ def _folder(kind: str) -> str:
 def load_catalog(
     content_dir: str | os.PathLike[str], docs_dir: str | os.PathLike[str], root: str | os.PathLike[str] | None = None
 ) -> m.Catalog:
-    """Load and check all content; raise ContentError with every problem at once."""
+    """Load and check all content, translations included; raise ContentError with every problem at once."""
     return Loader(Path(content_dir), Path(docs_dir), Path(root) if root is not None else None).load()
+
+
+def load_catalogs(
+    content_dir: str | os.PathLike[str],
+    docs_dir: str | os.PathLike[str],
+    root: str | os.PathLike[str] | None = None,
+    languages: tuple[str, ...] = (SOURCE,),
+) -> dict[str, m.Catalog]:
+    """The catalog in each of `languages` (English first); every translation is checked whichever are asked for."""
+    loader = Loader(Path(content_dir), Path(docs_dir), Path(root) if root is not None else None)
+    english = loader.load()
+    return {
+        language: english
+        if language == SOURCE
+        else translate_catalog(english, loader.translations.get(language, Translation(language)))
+        for language in languages
+    }

@@ -7,49 +7,51 @@ from typing import Literal
 
 from macros.content.values.dates import PartialDate
 from macros.content.values.video import PROVIDER_NAMES, embed_url, provider_of
+from macros.content.words import ENGLISH, N_, Wording
 
 Status = Literal["available", "coming-soon", "on-request", "unavailable"]
 """Whether a recording or resource can be had: the site says so honestly instead of hiding it."""
 
 STATUS_LABELS: dict[str, str] = {
-    "available": "Available",
-    "coming-soon": "Coming soon",
-    "on-request": "Available on request",
-    "unavailable": "Not available here",
+    "available": N_("Available"),
+    "coming-soon": N_("Coming soon"),
+    "on-request": N_("Available on request"),
+    "unavailable": N_("Not available here"),
 }
 
 SeriesKind = Literal["vln", "archive"]
 Delivery = Literal["live-online", "in-person", "pre-recorded"]
 DELIVERY_LABELS: dict[str, str] = {
-    "live-online": "Live online",
-    "in-person": "In person",
-    "pre-recorded": "Pre-recorded",
+    "live-online": N_("Live online"),
+    "in-person": N_("In person"),
+    "pre-recorded": N_("Pre-recorded"),
 }
 OfferingStatus = Literal["available", "starting-soon", "planned"]
 OFFERING_LABELS: dict[str, str] = {
-    "available": "Available now",
-    "starting-soon": "Starting soon",
-    "planned": "Planned",
+    "available": N_("Available now"),
+    "starting-soon": N_("Starting soon"),
+    "planned": N_("Planned"),
 }
 RATING_LABELS: dict[str, str] = {
-    "1": "Well-Supported by Research Evidence",
-    "2": "Supported by Research Evidence",
-    "3": "Promising Research Evidence",
-    "4": "Evidence Fails to Demonstrate Effect",
-    "5": "Concerning Practice",
-    "NR": "Not able to be Rated",
+    "1": N_("Well-Supported by Research Evidence"),
+    "2": N_("Supported by Research Evidence"),
+    "3": N_("Promising Research Evidence"),
+    "4": N_("Evidence Fails to Demonstrate Effect"),
+    "5": N_("Concerning Practice"),
+    "NR": N_("Not able to be Rated"),
 }
 """The CEBC Scientific Rating Scale: a lower number means stronger evidence."""
 
 PRINCIPLES: tuple[str, ...] = (
-    "Safety",
-    "Trustworthiness and Transparency",
-    "Peer Support",
-    "Collaboration and Mutuality",
-    "Empowerment, Voice and Choice",
-    "Cultural, Historical, and Gender Issues",
+    N_("Safety"),
+    N_("Trustworthiness and Transparency"),
+    N_("Peer Support"),
+    N_("Collaboration and Mutuality"),
+    N_("Empowerment, Voice and Choice"),
+    N_("Cultural, Historical, and Gender Issues"),
 )
-"""SAMHSA's six key principles of a trauma-informed approach (2014)."""
+"""SAMHSA's six key principles of a trauma-informed approach (2014): written in YAML as here, shown in the reader's
+language (the glossary, tests/glossary.yaml, holds SAMHSA's Spanish names)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,10 @@ class HelpLine:
     phone: str | None = None
     text: str | None = None
     chat_url: str | None = None
+    call_label: str | None = None
+    """What the call link says; None: the interface's "Call <phone>"."""
+    text_label: str | None = None
+    chat_label: str | None = None
     hours: str | None = None
     kind: Literal["crisis", "support"] = "support"
     """`crisis` lines (988) go in the bar on every page; support lines (a callback service) only on /get-help/."""
@@ -111,6 +117,8 @@ class Synonyms:
     terms: tuple[str, ...]
     line: int = 1
     """Where the group is written in sessions/synonyms.yaml."""
+    lang: str = "en"
+    """The language of the pages these terms are searched on: each language's search box has its own groups."""
 
 
 @dataclass(frozen=True)
@@ -207,8 +215,8 @@ class Recording:
 
     @property
     def provider_name(self) -> str:
-        """`YouTube`, `Vimeo` or `this site`, for the play button and the fallback link."""
-        return PROVIDER_NAMES.get(self.provider or "", "the provider")
+        """`YouTube`, `Vimeo` or `this site`, for the play button and the fallback link (templates translate it)."""
+        return PROVIDER_NAMES.get(self.provider or "", N_("the provider"))
 
     @property
     def embed_url(self) -> str | None:
@@ -271,9 +279,9 @@ class SeriesSession:
     handouts: tuple[Resource, ...] = ()
 
 
-def untitled(session: SeriesSession) -> str:
+def untitled(session: SeriesSession, words: Wording = ENGLISH) -> str:
     """The label for a session the source gives no title: honest, never invented."""
-    return session.title or f"Session {session.number} (untitled)"
+    return session.title or words.gettext(N_("Session %(number)s (untitled)")) % {"number": session.number}
 
 
 @dataclass(frozen=True)
@@ -373,12 +381,12 @@ class Service:
 
 FieldType = Literal["short-text", "long-text", "date", "person", "choice", "checkbox"]
 FIELD_TYPE_LABELS: dict[str, str] = {
-    "short-text": "Short answer",
-    "long-text": "Longer answer",
-    "date": "Date",
-    "person": "Person or role",
-    "choice": "Choose one",
-    "checkbox": "Tick if true",
+    "short-text": N_("Short answer"),
+    "long-text": N_("Longer answer"),
+    "date": N_("Date"),
+    "person": N_("Person or role"),
+    "choice": N_("Choose one"),
+    "checkbox": N_("Tick if true"),
 }
 """What an action-plan field asks for; the same names drive the web form, DOCX, XLSX and CSV."""
 
@@ -461,3 +469,6 @@ class Catalog:
     programs: dict[str, Program] = field(default_factory=dict)
     services: dict[str, Service] = field(default_factory=dict)
     action_plans: dict[str, ActionPlan] = field(default_factory=dict)
+    untranslated: frozenset[str] = frozenset()
+    """In a catalog in another language, `kind:id` of every item that no translation gives a word for (its page says
+    that its text is only in English); empty in English."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from macros.content import model as m
 from macros.content.routes import item_path
+from macros.content.words import ENGLISH, N_, Wording
 
 ANSWERS_FORMAT = "hub-action-plan-answers"
 """Marks an exported answers file as ours; the page refuses a JSON file without it."""
@@ -34,9 +35,10 @@ def answer_name(key: str) -> str:
     return "answer_" + key.replace("-", "_")
 
 
-def row_names(table: m.PlanTable) -> list[str]:
+def row_names(table: m.PlanTable, words: Wording = ENGLISH) -> list[str]:
     """What each row is called: its label, or `Row n` for an empty row."""
-    return list(table.row_labels) or [f"Row {number}" for number in range(1, table.rows + 1)]
+    row = words.gettext(N_("Row %(number)s"))
+    return list(table.row_labels) or [row % {"number": number} for number in range(1, table.rows + 1)]
 
 
 def header(table: m.PlanTable) -> list[str]:
@@ -54,27 +56,43 @@ def tables(plan: m.ActionPlan) -> list[tuple[m.PlanSection, m.PlanTable]]:
     return [(section, section.table) for section in plan.sections if section.table is not None]
 
 
-def stamp(plan: m.ActionPlan) -> str:
+def stamp(plan: m.ActionPlan, words: Wording = ENGLISH) -> str:
     """The line every format carries so a printed or downloaded copy says which version it is."""
-    return f"Version {plan.version} · updated {plan.updated}"
+    return words.gettext(N_("Version %(version)s · updated %(date)s")) % {
+        "version": plan.version,
+        "date": words.date(plan.updated),
+    }
 
 
-def authorship(plan: m.ActionPlan) -> str:
-    """Who wrote the template and what it draws on, so no one takes it for a partner's official form."""
-    return f"Written for this hub, drawing on {' '.join(plan.draws_on.split())}. It is not an official form."
+AUTHORSHIP = N_("Written for this hub, drawing on %(sources)s. It is not an official form.")
+"""Who wrote the template and what it draws on, so no one takes it for a partner's official form."""
 
 
-def front_matter(plan: m.ActionPlan) -> list[tuple[str, str]]:
+def authorship(plan: m.ActionPlan, words: Wording = ENGLISH) -> str:
+    """`AUTHORSHIP` with the plan's sources, as plain text (pages mark untranslated sources themselves)."""
+    return words.gettext(AUTHORSHIP) % {"sources": " ".join(plan.draws_on.split())}
+
+
+FRONT_MATTER: tuple[tuple[str, str], ...] = (
+    (N_("Purpose"), "purpose"),
+    (N_("Who fills it in"), "filled_by"),
+    (N_("How to use it"), "introduction"),
+    (N_("Content note"), "content_note"),
+    (N_("Privacy"), "privacy"),
+)
+
+
+def front_parts(plan: m.ActionPlan, words: Wording = ENGLISH) -> list[tuple[str, str, str]]:
+    """(key, label, text) of what every format states before the first prompt, in this order; the key (`purpose`,
+    `about-this-template`) is the same in every language."""
+    parts = [(label, getattr(plan, name)) for label, name in FRONT_MATTER]
+    parts.append((N_("About this template"), authorship(plan, words)))
+    return [(label.lower().replace(" ", "-"), words.gettext(label), text) for label, text in parts if text]
+
+
+def front_matter(plan: m.ActionPlan, words: Wording = ENGLISH) -> list[tuple[str, str]]:
     """(label, text) of what every format states before the first prompt, in this order."""
-    parts = [
-        ("Purpose", plan.purpose),
-        ("Who fills it in", plan.filled_by),
-        ("How to use it", plan.introduction),
-        ("Content note", plan.content_note),
-        ("Privacy", plan.privacy),
-        ("About this template", authorship(plan)),
-    ]
-    return [(label, text) for label, text in parts if text]
+    return [(label, text) for _, label, text in front_parts(plan, words)]
 
 
 def for_one_person(plan: m.ActionPlan) -> bool:
@@ -105,23 +123,26 @@ FORMATS: tuple[tuple[str, str, str, str], ...] = (
     (
         "docx",
         "DOCX",
-        "Word form to fill in on screen (boxes to type in, tick or choose from) or to print and write on",
-        "Word form to fill in on screen (boxes to type in, tick or choose from) or to print and write on",
+        N_("Word form to fill in on screen (boxes to type in, tick or choose from) or to print and write on"),
+        N_("Word form to fill in on screen (boxes to type in, tick or choose from) or to print and write on"),
     ),
     (
         "xlsx",
         "XLSX",
-        "Spreadsheet to fill in as a team: prompts beside answers, one sheet per planning table, prints one page wide",
-        "Spreadsheet to fill in: prompts beside answers, one sheet per planning table, prints one page wide",
+        N_(
+            "Spreadsheet to fill in as a team: prompts beside answers, one sheet per planning table, prints one page wide"  # noqa: E501
+        ),
+        N_("Spreadsheet to fill in: prompts beside answers, one sheet per planning table, prints one page wide"),
     ),
     (
         "csv",
         "CSV",
-        "One plain table, a row per prompt and table cell, for a shared drive, a database or a script",
-        "One plain table, a row per prompt and table cell, for any spreadsheet or script",
+        N_("One plain table, a row per prompt and table cell, for a shared drive, a database or a script"),
+        N_("One plain table, a row per prompt and table cell, for any spreadsheet or script"),
     ),
 )
-"""(suffix, format, what it is for a team, what it is for one person) of every download, in page order."""
+"""(suffix, format, what it is for a team, what it is for one person) of every download, in page order; the
+descriptions are translated where they are shown."""
 
 
 def downloads(plan: m.ActionPlan) -> list[Download]:

@@ -23,6 +23,7 @@ from macros.content import spec as s
 from macros.content import specs
 from macros.content.check import PLACEHOLDER, STR_TAG
 from macros.content.kinds import KINDS, Kind
+from macros.content.translations import LANGUAGE_NAMES, TRANSLATIONS, text_part
 from macros.content.values.ids import slugify
 from macros.content.values.suggest import closest
 
@@ -42,8 +43,66 @@ class Written:
 
 
 def kind_names() -> list[str]:
-    """What `new` accepts: every kind with a folder, plus `session` (added to a series file)."""
-    return [kind.word for kind in KINDS] + ["session"]
+    """What `new` accepts: every kind with a folder, plus `session` (added to a series file) and `translation`."""
+    return [kind.word for kind in KINDS] + ["session", "translation"]
+
+
+def new_translation(content_dir: Path, kind_word: str, item_id: str, site_url: str, language: str = "es") -> Written:
+    """Write `sessions/<language>/<folder>/<id>.yaml` for an English item: its text fields in its shape, each line
+    commented out and each text `"TODO: <the English>"`, so a maintainer uncomments what they translate (what
+    stays a comment is shown in English, marked as such) and an untranslated TODO cannot be published."""
+    kind = _kind(kind_word)
+    english = content_dir / kind.folder / f"{item_id}.yaml"
+    if not english.is_file():
+        known = sorted(path.stem for path in (content_dir / kind.folder).glob("*.yaml"))
+        close = closest(item_id, known)
+        hint = f"did you mean {close[0]!r}?" if close else f"the {kind.word} ids are: " + (", ".join(known) or "none")
+        raise ScaffoldError(f"{shown(english)} does not exist; {hint}")
+    target = content_dir / language / kind.folder / f"{item_id}.yaml"
+    if target.exists():
+        raise ScaffoldError(f"{shown(target)} already exists; edit it")
+    part = text_part(kind.spec)
+    values = _to_translate(_parsed(english, english.read_text(encoding="utf-8")), part)
+    body = yaml.dump(values or {}, Dumper=_TextDumper, sort_keys=False, allow_unicode=True, width=100)
+    name = LANGUAGE_NAMES[language]
+    header = [
+        f"# yaml-language-server: $schema={site_url}schema/{kind.word}.{language}.json",
+        f"# The {name} text of {shown(english)}, started with: python -m macros new translation {kind.word} {item_id}",
+        f'# To translate a field, remove the "# " in front of its lines and write the {name} in place of "TODO: …".',
+        "# Keep one list item per English item, in the same order; an item left as `- ~` stays in English. What stays",
+        "# a comment is shown in English, marked as such. Check your work with: python -m macros validate",
+    ]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as handle:
+        handle.write("\n".join([*header, *(f"# {line}" for line in body.splitlines())]) + "\n")
+    return Written(target, item_id, "uncomment and translate what you translate, then run: python -m macros validate")
+
+
+class _TextDumper(yaml.SafeDumper):
+    """Text of paragraphs as a literal block (`|`), as a maintainer writes it; one line as YAML quotes it."""
+
+
+def _text_block(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_TextDumper.add_representer(str, _text_block)
+
+
+def _to_translate(value: Any, spec: s.Spec | None) -> Any:
+    """The English file's text fields in its shape, each text as a TODO holding the English; None when none."""
+    if isinstance(spec, s.Obj) and isinstance(value, dict):
+        kept = {}
+        for name, declared in spec.fields.items():
+            if name in value and (inner := _to_translate(value[name], declared.spec)) is not None:
+                kept[name] = inner
+        return kept or None
+    if isinstance(spec, s.ListOf) and isinstance(value, list):
+        return [_to_translate(item, spec.item) for item in value]
+    if isinstance(spec, s.Text) and isinstance(value, str):
+        return f"{PLACEHOLDER} {value.strip()}"
+    return None
 
 
 def new_item(content_dir: Path, kind_word: str, title: str, site_url: str, today: date) -> Written:
@@ -269,8 +328,41 @@ def new_session(content_dir: Path, series_id: str, title: str, today: date) -> W
             f"{shown(path)}: could not add session {number} safely; nothing was changed. "
             "Add it by hand at the end of `sessions:` (see the maintainers' guide)"
         )
+    steps = _keep_translations_in_step(content_dir, series_id, number)
     replace_file(path, new_text)
-    return Written(path, f"{series_id}/{number}", f"session {number} added; fill in every TODO, then validate")
+    for translation, text in steps.items():
+        replace_file(translation, text)
+    note = f"session {number} added; fill in every TODO, then validate"
+    if steps:
+        note += f" (its translations keep an empty item for it: {', '.join(shown(each) for each in steps)})"
+    return Written(path, f"{series_id}/{number}", note)
+
+
+def _keep_translations_in_step(content_dir: Path, series_id: str, number: int) -> dict[Path, str]:
+    """Each translation of the series that lists its sessions gets an empty item for the new one (`- ~`, shown in
+    English until translated), so its list keeps one item per English session; nothing is written if one fails."""
+    steps = {}
+    for language in TRANSLATIONS:
+        path = content_dir / language / "series" / f"{series_id}.yaml"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        before = _parsed(path, text)
+        if "sessions" not in before:
+            continue  # its sessions are all in English: nothing to keep in step
+        lines = text.splitlines()
+        at, indent = _insertion_point(path, text, lines)
+        lines[at if at is not None else len(lines) : at] = [
+            f"{' ' * indent}- ~  # session {number}: not translated yet"
+        ]
+        new_text = "\n".join(lines) + "\n"
+        if _parsed(path, new_text).get("sessions") != [*before["sessions"], None]:
+            raise ScaffoldError(
+                f"{shown(path)}: could not add an empty item for session {number} safely; nothing was changed. "
+                "Add `- ~` at the end of its `sessions:` by hand, then run this again"
+            )
+        steps[path] = new_text
+    return steps
 
 
 def _insertion_point(path: Path, text: str, lines: list[str]) -> tuple[int | None, int]:

@@ -34,6 +34,9 @@ class Text(Spec):
     example: str = "…"
     max_length: int = 0
     """The most characters it may hold; 0: ONE_LINE_MAX or PROSE_MAX."""
+    translatable: bool = True
+    """False for text that reads the same in every language (a name, a version, a clock time, a time zone): a
+    translation may not give it, and pages in other languages show it as it is, not marked as English."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ class ListOf(Spec):
     unique: bool = False
     unique_by: str = ""
     """When set, no two items (mappings) may share this field's value: ids that become form keys."""
+    empty_items: bool = False
+    """A translation's list: an empty item (`- ~`) keeps the English item it stands for."""
 
 
 @dataclass(frozen=True)

@@ -204,6 +204,20 @@ HELP_LINE = Obj(
         "phone": _opt(Phone()),
         "text": _opt(Phone(doc="A number that takes text messages.")),
         "chat_url": _opt(Url()),
+        "call_label": _opt(
+            Text(
+                one_line=True,
+                max_length=60,
+                doc="What the call link says (Call 988 when not given); a translation can add how to reach the line "
+                "in its language: Llame al 988 y marque 2.",
+            )
+        ),
+        "text_label": _opt(
+            Text(one_line=True, max_length=60, doc="What the text link says (Text 988 when not given).")
+        ),
+        "chat_label": _opt(
+            Text(one_line=True, max_length=60, doc="What the chat link says (Chat online when not given).")
+        ),
         "hours": _opt(TITLE),
         "kind": _opt(
             Choice(
@@ -223,7 +237,9 @@ SITE = Obj(
         "description": _req(PARAGRAPHS),
         "help_lines": _req(ListOf(item=HELP_LINE, min_items=1)),
         "contact": _req(CONTACT),
-        "timezone": _opt(Text(one_line=True, doc="IANA time zone of session times, e.g. America/New_York.")),
+        "timezone": _opt(
+            Text(one_line=True, translatable=False, doc="IANA time zone of session times, e.g. America/New_York.")
+        ),
     },
     rules=(_known_timezone,),
 )
@@ -239,13 +255,20 @@ def _distinct_terms(values: Mapping[str, Any]) -> list[tuple[str, str]]:
     return []
 
 
-SYNONYM_TERM = Text(one_line=True, doc="An abbreviation or a phrase, as people type it: VLN, virtual learning network.")
+SYNONYM_TERM = Text(
+    one_line=True,
+    translatable=False,
+    doc="An abbreviation or a phrase, as people type it: VLN, virtual learning network.",
+)
+LANGUAGE = Choice(
+    options=("en", "es"), doc="The language of the pages searched with these terms: en (the default) or es."
+)
 SYNONYMS = Obj(
     fields={
         "synonyms": _req(
             ListOf(
                 item=Obj(
-                    fields={"terms": _req(ListOf(item=SYNONYM_TERM, min_items=2))},
+                    fields={"terms": _req(ListOf(item=SYNONYM_TERM, min_items=2)), "lang": _opt(LANGUAGE)},
                     rules=(_distinct_terms,),
                     doc="Terms that search treats as one: typing any of them finds pages with the others.",
                 ),
@@ -281,7 +304,7 @@ TOPIC = Obj(
 
 PERSON = Obj(
     fields={
-        "name": _req(TITLE),
+        "name": _req(Text(one_line=True, translatable=False, doc="The person's name, as they write it.")),
         "credentials": _opt(TITLE),
         "role": _opt(TITLE),
         "affiliation": _opt(TITLE),
@@ -293,7 +316,9 @@ PERSON = Obj(
 CREDIT = Obj(
     doc="Continuing-education credit an accredited provider offers for this training, and where to claim it.",
     fields={
-        "provider": _req(Text(one_line=True, doc="The accredited provider that awards it, as it names itself.")),
+        "provider": _req(
+            Text(one_line=True, translatable=False, doc="The accredited provider that awards it, as it names itself.")
+        ),
         "offered": _req(Text(one_line=True, doc="What credit, and for whom: 1.5 CE hours for social workers.")),
         "evaluation_url": _req(Url(doc="The provider's own evaluation or claim page (https).")),
         "note": _opt(PARAGRAPHS),
@@ -335,7 +360,9 @@ SESSION = Obj(
         "number": _req(Integer(minimum=1, maximum=999)),
         "title": _opt(TITLE),
         "date": _opt(Date(allow_unknown=True)),
-        "time": _opt(Text(one_line=True, doc='Start time, 24-hour, in quotes: "12:00" (site time zone).')),
+        "time": _opt(
+            Text(one_line=True, translatable=False, doc='Start time, 24-hour, in quotes: "12:00" (site time zone).')
+        ),
         "duration": _opt(Integer(minimum=1, maximum=24 * 60, doc="Length of the live session in minutes.")),
         "summary": _opt(PARAGRAPHS),
         "presenters": _refs("person", "Ids of the people who presented."),
@@ -506,7 +533,7 @@ ACTION_PLAN = Obj(
         "title": _req(TITLE),
         "filled_by": _req(PARAGRAPHS),
         "purpose": _req(PARAGRAPHS),
-        "version": _req(Text(one_line=True, doc='Quoted, like "1.0".', example="1.0")),
+        "version": _req(Text(one_line=True, translatable=False, doc='Quoted, like "1.0".', example="1.0")),
         "updated": _req(Date(doc="When this version was written.")),
         "introduction": _req(PARAGRAPHS),
         "draws_on": _req(

@@ -12,12 +12,14 @@ import tempfile
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils import CountHandler
 
 from macros.content.model import Catalog
 from macros.outputs.base import OutputFile
 from macros.publish.build import swap_in
+from macros.site.language import Language
 from macros.site.relations import Relations, build_relations
 from macros.site.search import PageLabel, page_labels
 
@@ -58,33 +60,89 @@ class Staging:
 
 
 @dataclass
-class Build:
-    """Everything one build computes once: the catalog, its relations, the output files, the search labels."""
+class Edition:
+    """One language of the site, computed once per build: its catalog, relations, search labels and file sizes."""
 
+    language: Language
     catalog: Catalog
     relations: Relations
+    search_labels: dict[str, PageLabel] = field(default_factory=dict)
+    """Kind, date and linked files of every generated page of this language, by address (`es/people/x/`)."""
+    file_sizes: dict[str, int] = field(default_factory=dict)
+    """Bytes of this language's output files by their path without the language's prefix: download links show them."""
+
+    @classmethod
+    def start(cls, language: Language, catalog: Catalog) -> Edition:
+        return cls(language, catalog, build_relations(catalog, language), page_labels(catalog, language))
+
+
+@dataclass
+class Build:
+    """Everything one build computes once: each language's edition, the output files, the staging folder."""
+
+    editions: dict[str, Edition]
+    """By language code, the source language (English) first."""
     staging: Staging | None = None
     outputs: dict[str, OutputFile] = field(default_factory=dict)
     """Every file besides pages by its path in the site, made once in `on_files`."""
-    search_labels: dict[str, PageLabel] = field(default_factory=dict)
-    """Kind, date and linked files of every generated page, by address: what search shows and indexes."""
+    navigations: dict[str, Any] = field(default_factory=dict)
+    """The menu of each language but the source's (MkDocs makes the source's from mkdocs.yml)."""
+    views: dict[str, Any] = field(default_factory=dict)
+    """The config as the theme sees it on each language's pages but the source's (macros/edge/theme.py)."""
+    pages: set[str] = field(default_factory=set)
+    """Every page's address, to find a page's counterpart in the other language."""
 
     @classmethod
-    def start(cls, catalog: Catalog, staging: Staging | None = None) -> Build:
-        build = cls(catalog, build_relations(catalog), staging, search_labels=page_labels(catalog))
+    def start(cls, editions: list[Edition], staging: Staging | None = None) -> Build:
+        build = cls({edition.language.code: edition for edition in editions}, staging)
         if staging is not None:
             # mkdocs-macros ends a failed build with SystemExit, which skips `on_build_error`: the staging
             # folder goes when this build object does, or at exit at the latest.
             weakref.finalize(build, staging.close)
         return build
 
-    file_sizes: dict[str, int] = field(default_factory=dict)
-    """Bytes of every output file by its path: download links show them."""
+    @property
+    def source(self) -> Edition:
+        return next(iter(self.editions.values()))
+
+    @property
+    def catalog(self) -> Catalog:
+        """The source language's catalog: what is the same in every language (ids, files, dates) is read here."""
+        return self.source.catalog
+
+    @property
+    def relations(self) -> Relations:
+        return self.source.relations
+
+    @property
+    def languages(self) -> list[Language]:
+        return [edition.language for edition in self.editions.values()]
+
+    @property
+    def search_labels(self) -> dict[str, PageLabel]:
+        return {path: label for edition in self.editions.values() for path, label in edition.search_labels.items()}
+
+    def edition_at(self, url: str) -> Edition:
+        """The edition a page belongs to, by its address: `es/…` is Spanish, the rest English."""
+        for edition in self.editions.values():
+            if edition.language.prefix and url.startswith(edition.language.prefix):
+                return edition
+        return self.source
 
     def keep_outputs(self, outputs: dict[str, OutputFile]) -> None:
-        """The output files, made once per build, and their sizes for the pages that link them."""
+        """The output files, made once per build, and each language's sizes for the pages that link them."""
         self.outputs = outputs
-        self.file_sizes = {path: len(output.content) for path, output in outputs.items()}
+        for edition in self.editions.values():
+            prefix = edition.language.prefix
+            edition.file_sizes = {
+                path.removeprefix(prefix): len(output.content)
+                for path, output in outputs.items()
+                if path.startswith(prefix)
+            }
+
+    @property
+    def file_sizes(self) -> dict[str, int]:
+        return self.source.file_sizes
 
 
 def attach(config: object, build: Build) -> None:

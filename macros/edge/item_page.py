@@ -33,6 +33,10 @@ class ItemPage(Page):
         """Themes print `page.title` without escaping, so the title is stored escaped; no template code runs here."""
         self.markdown = ""
         self.meta = {"title": theme_text(self.generated.title), "render_macros": False}
+        if self.generated.untranslated:  # its notes say the whole text is in English (macros/edge/hooks.py)
+            self.meta["hub_untranslated"] = True
+        if self.generated.title_lang:  # the header shows the title: marked English there too (overrides/partials)
+            self.meta["hub_title_lang"] = self.generated.title_lang
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self.generated.html

@@ -27,3 +27,30 @@ def theme_values(value: Any) -> Any:
     if isinstance(value, Sequence):
         return [theme_values(item) for item in value]
     return value
+
+
+class LanguageView:
+    """MkDocs' config as the theme reads it on a page in another language: the same object, except for the values
+    that are content or language (site name and description, Material's interface language, the crisis bar).
+
+    The theme reads `config.site_name`, `config.theme.language` and `config.extra.*` from the config it is handed;
+    a page in Spanish is handed this view instead, so Material's own words (lang.t), the `<html lang>`, the header and
+    the crisis bar are Spanish while everything else is read through from the real config. Nothing in the real
+    config changes, so the English pages are built exactly as before."""
+
+    def __init__(self, target: Any, **overrides: Any) -> None:
+        self._target = target
+        self._overrides = overrides
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self._overrides:
+            return self._overrides[name]
+        return getattr(self._target, name)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._overrides[key] if key in self._overrides else self._target[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._overrides or key in self._target

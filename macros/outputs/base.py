@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from macros.content import model as m
+from macros.site.language import ENGLISH, Language
 from macros.site.relations import Relations
 
 
@@ -51,6 +52,8 @@ class BuildInfo:
     """When the build ran (from SOURCE_DATE_EPOCH when set, for reproducible files); None means now."""
     editor: EditorSettings = EditorSettings()
     """Where the browser editor saves (macros/outputs/cms.py)."""
+    language: Language = ENGLISH
+    """The language of the files being made: each language's files live under its prefix (`es/feed.xml`)."""
 
 
 Producer = Callable[[m.Catalog, Relations, BuildInfo], Iterable[OutputFile]]

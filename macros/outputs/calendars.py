@@ -17,6 +17,7 @@ from icalendar import Calendar, Event
 from macros.content import model as m
 from macros.content.model import untitled
 from macros.content.routes import calendar_path, session_path
+from macros.content.words import N_
 from macros.outputs.base import BuildInfo, OutputFile
 from macros.site.relations import Relations
 
@@ -41,8 +42,12 @@ def _event(series: m.Series, session: m.SeriesSession, info: BuildInfo, zone: Zo
     event.add("dtstart", start)
     if session.time is None or session.duration:
         event.add("dtend", end)
-    event.add("summary", f"{series.title}: session {session.number}: {untitled(session)}")
-    url = info.site_url + session_path(series, session)
+    words = info.language
+    summary = words.gettext(N_("%(series)s: session %(number)s: %(title)s"))
+    event.add(
+        "summary", summary % {"series": series.title, "number": session.number, "title": untitled(session, words)}
+    )
+    url = info.site_url + words.path(session_path(series, session))
     description = " ".join((session.summary or "").split())
     event.add("description", f"{description}\n\n{url}".strip())
     event.add("url", url)
@@ -60,9 +65,13 @@ def series_calendar(series: m.Series, site: m.Site, info: BuildInfo) -> bytes:
     if site.timezone:
         calendar.add("x-wr-timezone", site.timezone)
     left_out = len(series.sessions) - len(dated)
-    note = f"Sessions of {series.title} with a known day."
+    say = info.language.gettext
+    note = say(N_("Sessions of %(series)s with a known day.")) % {"series": series.title}
     if left_out:
-        note += f" {left_out} of {len(series.sessions)} sessions have no known day and are not in this file."
+        note += " " + say(N_("%(left_out)s of %(total)s sessions have no known day and are not in this file.")) % {
+            "left_out": left_out,
+            "total": len(series.sessions),
+        }
     calendar.add("x-wr-caldesc", note)
     for session in dated:
         calendar.add_component(_event(series, session, info, zone))
@@ -81,4 +90,4 @@ def has_calendar(series: m.Series) -> bool:
 def calendar_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> Iterator[OutputFile]:
     for series in catalog.series.values():
         if has_calendar(series):
-            yield OutputFile(calendar_path(series), series_calendar(series, catalog.site, info))
+            yield OutputFile(info.language.path(calendar_path(series)), series_calendar(series, catalog.site, info))

@@ -4,6 +4,12 @@ Decap CMS shows one form per kind from it: a folder collection per kind (one fil
 id), `site.yaml` and `audiences.yaml` as a files collection, a widget per field type, each field's doc as its hint
 and `required` as in the spec. Nothing here restates what the specs already say; `validate` stays the authority
 for what a form cannot check (ids that exist, files that exist, cross-field rules), with file and line.
+
+Translations get a collection per kind too (`training_es`: sessions/es/trainings/, the text fields only, none
+required), since Decap 3.16.3's own i18n structures would rename or move every English file (see
+macros/content/translations.py). A new translation is named after the English item it translates, chosen from a
+list (`translation_of`, which the file itself does not keep: its name does); a list keeps an emptied item as
+`- null`, so items stay in step with the English.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ import yaml
 
 from macros.content import model as m
 from macros.content import spec as s
-from macros.content.kinds import KINDS, SINGLE_FILES
+from macros.content.kinds import KINDS, SINGLE_FILES, Kind
+from macros.content.translations import LANGUAGE_NAMES, TRANSLATED_FILES, TRANSLATIONS, text_part
 from macros.content.values.dates import FIRST_YEAR, LAST_YEAR
 from macros.outputs.base import BuildInfo, EditorSettings, OutputFile
 from macros.outputs.schemas import value_pattern
@@ -49,6 +56,9 @@ def configuration(site_url: str, settings: EditorSettings) -> dict[str, Any]:
     """The whole Decap configuration; `collections` first by kind, in the table's order, then the settings files."""
     collections = [_folder_collection(kind.name) for kind in KINDS]
     collections.append(_settings_collection())
+    for language in TRANSLATIONS:
+        collections += [_translation_collection(kind, language) for kind in KINDS]
+        collections.append(_settings_translation(language))
     return {
         "backend": _backend(settings),
         "publish_mode": "editorial_workflow",
@@ -114,6 +124,57 @@ def _settings_collection() -> dict[str, Any]:
     }
 
 
+TRANSLATION_OF = "translation_of"
+"""The form's field naming the English item a new translation translates: it names the file, and is not kept in it."""
+
+
+def _translation_collection(kind: Kind, language: str) -> dict[str, Any]:
+    part = text_part(kind.spec)
+    assert isinstance(part, s.Obj)
+    name = LANGUAGE_NAMES[language]
+    chooser = relation(kind.name) | {
+        "name": TRANSLATION_OF,
+        "label": f"Translation of (the {kind.singular})",
+        "required": False,
+        "hint": "Only when you start a translation: the English item it translates, which names the file.",
+    }
+    return {
+        "name": f"{kind.name}_{language}",
+        "label": f"{kind.plural[:1].upper() + kind.plural[1:]} in {name}",
+        "label_singular": f"{kind.singular[:1].upper() + kind.singular[1:]} in {name}",
+        "description": (
+            f"The {name} text of the English {kind.plural}: give only what you translate; what you leave out is "
+            "shown in English, marked as such. Keep one list item per English item, in the same order."
+        ),
+        "folder": f"sessions/{language}/{kind.folder}",
+        "extension": "yaml",
+        "format": f"hub-{kind.name}-{language}",
+        "create": True,
+        "identifier_field": TRANSLATION_OF,
+        "slug": "{{slug}}",
+        "fields": [chooser, *fields(part, relaxed=True)],
+    }
+
+
+def _settings_translation(language: str) -> dict[str, Any]:
+    files = []
+    for file_name, spec in TRANSLATED_FILES.items():
+        part = text_part(spec)
+        assert isinstance(part, s.Obj)
+        stem = file_name.removesuffix(".yaml")
+        files.append(
+            {"name": stem, "label": stem.capitalize(), "file": f"sessions/{language}/{file_name}",
+             "fields": fields(part, relaxed=True)}
+        )  # fmt: skip
+    return {
+        "name": f"{SETTINGS}_{language}",
+        "label": f"Site settings in {LANGUAGE_NAMES[language]}",
+        "extension": "yaml",
+        "format": f"hub-{SETTINGS}-{language}",
+        "files": files,
+    }
+
+
 def fields(spec: s.Obj, relaxed: bool) -> list[dict[str, Any]]:
     """One widget per field, in spec order (the order the written file keeps).
 
@@ -169,6 +230,8 @@ def _list(name: str, spec: s.ListOf, relaxed: bool) -> dict[str, Any]:
         return relation(item.kind) | {"multiple": True} | bounds
     if isinstance(item, s.Choice):
         return {"widget": "select", "multiple": True, "options": list(item.options)} | bounds
+    if spec.empty_items:  # a translation's list: one item per English item, in the same order
+        bounds |= {"allow_reorder": False}
     if isinstance(item, s.Obj):
         return {"widget": "list", "collapsed": True, "fields": fields(item, relaxed)} | bounds
     inner = field(name, item, required=True, relaxed=relaxed)

@@ -1,6 +1,8 @@
 // The content editor's start-up: read config.yml, register one YAML format per collection, start Decap CMS.
 // The formats write what a maintainer would write: the specs' field order (from config.yml), no empty or unknown
-// keys, and YAML 1.1 quoting, so `no`, `12:00` or `1.0` stay text for the build's YAML reader.
+// keys, and YAML 1.1 quoting, so `no`, `12:00` or `1.0` stay text for the build's YAML reader. A translation's
+// format (`hub-training-es`) keeps an emptied list item as null, so its items stay in step with the English ones,
+// and leaves out `translation_of`, which only names a new translation's file.
 let YAML = null; // the `yaml` library, copied from npm beside the bundle; imported once the bundle is known to be there
 
 function show(message) {
@@ -19,18 +21,24 @@ function itemField(field) {
   return {};
 }
 
-// The value as the file should hold it, or undefined when there is nothing to write.
-function clean(value, field) {
+const TRANSLATION_FORMAT = /-[a-z]{2}$/;
+const NOT_IN_FILE = "translation_of";
+
+// The value as the file should hold it, or undefined when there is nothing to write. In a translation an emptied
+// list item is null (`- null`: that item stays in English) rather than dropped, which would shift the ones after it.
+function clean(value, field, translation) {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "string") return value.trim() === "" ? undefined : value;
   if (Array.isArray(value)) {
-    const items = value.map((item) => clean(item, itemField(field))).filter((item) => item !== undefined);
-    return items.length ? items : undefined;
+    const items = value.map((item) => clean(item, itemField(field), translation));
+    const kept = translation ? items.map((item) => (item === undefined ? null : item)) : items.filter((item) => item !== undefined);
+    return kept.some((item) => item !== null) ? kept : undefined;
   }
   if (typeof value === "object") {
     const result = {};
     for (const inner of field.fields || []) {
-      const kept = clean(value[inner.name], inner);
+      if (translation && inner.name === NOT_IN_FILE) continue;
+      const kept = clean(value[inner.name], inner, translation);
       if (kept !== undefined) result[inner.name] = kept;
     }
     return Object.keys(result).length ? result : undefined;
@@ -40,7 +48,11 @@ function clean(value, field) {
 
 // Numbers in a text field (`date: 2022`, `version: 1.0` written without quotes) come back as text, as the build reads them.
 function restore(value, field) {
-  if (Array.isArray(value)) return value.map((item) => restore(item, itemField(field)));
+  if (Array.isArray(value)) {
+    // an empty item of a translation (`- ~`) is shown as an empty one, to fill in or leave as it is
+    const inner = itemField(field);
+    return value.map((item) => (item === null ? (inner.fields ? {} : "") : restore(item, inner)));
+  }
   if (value !== null && typeof value === "object") {
     const result = {};
     for (const [name, inner] of Object.entries(value)) {
@@ -53,10 +65,10 @@ function restore(value, field) {
   return value;
 }
 
-function format(fields) {
+function format(fields, translation) {
   return {
     fromFile: (content) => restore(YAML.parse(content) || {}, { fields }),
-    toFile: (data) => YAML.stringify(clean(data, { fields }) || {}, { version: "1.1", lineWidth: 0 }),
+    toFile: (data) => YAML.stringify(clean(data, { fields }, translation) || {}, { version: "1.1", lineWidth: 0 }),
   };
 }
 
@@ -97,7 +109,8 @@ async function start() {
   const response = await fetch("config.yml");
   const config = YAML.parse(await response.text());
   for (const collection of config.collections) {
-    window.CMS.registerCustomFormat(collection.format, "yaml", format(fieldsOf(collection)));
+    const translation = TRANSLATION_FORMAT.test(collection.format);
+    window.CMS.registerCustomFormat(collection.format, "yaml", format(fieldsOf(collection), translation));
   }
   window.CMS.init({ config: { ...config, load_config_file: false } });
 }

@@ -1,6 +1,7 @@
 """`/feed.xml`: an Atom feed of the newest dated trainings and sessions, with absolute links from `site_url`.
 
-Undated items are left out: Atom needs an `updated` time for every entry, and the site never invents one.
+Undated items are left out: Atom needs an `updated` time for every entry, and the site never invents one. Each
+language has its feed (`/es/feed.xml`), linking its own pages.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from datetime import UTC, datetime
 from macros.content import model as m
 from macros.content.routes import FEED_PATH
 from macros.content.values.dates import PartialDate
+from macros.content.words import N_
 from macros.outputs.base import BuildInfo, OutputFile
+from macros.site.language import ENGLISH, Language
 from macros.site.relations import Entry, Relations
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -31,6 +34,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Elem
 
 
 def _entry(feed: ET.Element, entry: Entry, catalog: m.Catalog, base: str) -> None:
+    """One entry; `base` is the language's own root (`https://…/es/`)."""
     assert entry.date is not None
     item = ET.SubElement(feed, f"{{{ATOM}}}entry")
     url = base + entry.path
@@ -48,13 +52,14 @@ def _entry(feed: ET.Element, entry: Entry, catalog: m.Catalog, base: str) -> Non
         _text(item, "summary", " ".join(entry.summary.split()), type="text")
 
 
-def feed_xml(catalog: m.Catalog, relations: Relations, base: str, now: datetime) -> bytes:
-    """The feed document; `now` is used only when no entry has a date."""
+def feed_xml(catalog: m.Catalog, relations: Relations, base: str, now: datetime, language: Language = ENGLISH) -> bytes:
+    """The feed document of `language`; `now` is used only when no entry has a date."""
     ET.register_namespace("", ATOM)
     dated = [entry for entry in relations.entries if entry.date][:FEED_SIZE]
-    feed = ET.Element(f"{{{ATOM}}}feed")
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": language.code})
+    base = base + language.prefix
     _text(feed, "title", catalog.site.title)
-    _text(feed, "subtitle", "New recorded trainings and learning-network sessions")
+    _text(feed, "subtitle", language.gettext(N_("New recorded trainings and learning-network sessions")))
     _text(feed, "id", base)
     updated = atom_time(dated[0].date) if dated and dated[0].date else now.strftime("%Y-%m-%dT%H:%M:%SZ")
     _text(feed, "updated", updated)
@@ -70,4 +75,5 @@ def feed_xml(catalog: m.Catalog, relations: Relations, base: str, now: datetime)
 
 
 def feed_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> Iterator[OutputFile]:
-    yield OutputFile(FEED_PATH, feed_xml(catalog, relations, info.site_url, info.now or datetime.now(UTC)))
+    document = feed_xml(catalog, relations, info.site_url, info.now or datetime.now(UTC), info.language)
+    yield OutputFile(info.language.path(FEED_PATH), document)

@@ -13,6 +13,8 @@ from typing import Any
 
 from macros.content import model as m
 from macros.content.learning import Keepable, keepables, presenter_name
+from macros.content.values.text import Untranslated
+from macros.content.words import ENGLISH, Wording
 from macros.outputs.base import BuildInfo, OutputFile
 from macros.site.listings import LEARNING_ITEMS
 from macros.site.relations import Relations
@@ -26,9 +28,19 @@ def _credit(credit: m.Credit) -> dict[str, str]:
     return fields | ({"note": " ".join(credit.note.split())} if credit.note else {})
 
 
+def _english(keep: Keepable) -> list[str]:
+    """The fields shown in English because no translation gives them: the page marks them `lang="en"`."""
+    credit = keep.credit
+    texts = {"title": keep.title, "offered": credit.offered if credit else "", "note": credit.note if credit else ""}
+    return [name for name, text in texts.items() if isinstance(text, Untranslated)]
+
+
 def _item(keep: Keepable, catalog: m.Catalog) -> dict[str, Any]:
-    """Title and address of every item; presenters, length and credit only where it can be marked as watched."""
+    """Title and address of every item; presenters, length and credit only where it can be marked as watched;
+    which of its texts are English on a page in another language."""
     entry: dict[str, Any] = {"title": keep.title, "path": keep.path}
+    if english := _english(keep):
+        entry["english"] = english
     if keep.watchable:
         entry["presenters"] = [presenter_name(catalog.people[person]) for person in keep.presenters]
         if keep.minutes:
@@ -38,15 +50,15 @@ def _item(keep: Keepable, catalog: m.Catalog) -> dict[str, Any]:
     return entry
 
 
-def learning_items(catalog: m.Catalog) -> dict[str, Any]:
+def learning_items(catalog: m.Catalog, words: Wording = ENGLISH) -> dict[str, Any]:
     items: dict[str, Any] = {}
     renamed: dict[str, str] = {}
-    for keep in keepables(catalog):
+    for keep in keepables(catalog, words):
         items[keep.key] = _item(keep, catalog)
         renamed.update(dict.fromkeys(keep.old_keys, keep.key))
     return {"format": ITEMS_FORMAT, "version": ITEMS_VERSION, "items": items, "renamed": renamed}
 
 
 def learning_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> list[OutputFile]:
-    text = json.dumps(learning_items(catalog), ensure_ascii=False, separators=(",", ":"))
-    return [OutputFile(LEARNING_ITEMS, (text + "\n").encode("utf-8"))]
+    text = json.dumps(learning_items(catalog, info.language), ensure_ascii=False, separators=(",", ":"))
+    return [OutputFile(info.language.path(LEARNING_ITEMS), (text + "\n").encode("utf-8"))]

@@ -22,6 +22,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 APPLICATION = "Behavioral Health Learning Hub"
 """What `docProps/app.xml` names as the program that wrote the file."""
+LANGUAGE_TAGS: dict[str, str] = {"en": "en-US", "es": "es-US"}
+"""The language a file is written in, as Word and Excel name it (spell-checking, date pickers): US Spanish, the
+Spanish of the providers and families this hub serves."""
+
+
+def language_tag(code: str) -> str:
+    return LANGUAGE_TAGS[code]
 
 
 def neutralized(text: str) -> str:

@@ -5,6 +5,9 @@ row that may not split on one page, which a chain of "keep with next" paragraphs
 LibreOffice. Answer controls are plain text, rich text (long answers and table cells), date pickers,
 drop-down lists and check boxes, so the form can be filled in on screen; rows are tall enough to write
 in by hand on paper. Column widths come from the words they hold, so no label breaks mid-word.
+
+The document's language (`w:lang`, es-US for the Spanish file) is set in its default run properties, so Word and
+LibreOffice check spelling in that language; text a translation left in English is marked en-US run by run.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from docx.table import Table, _Cell
 
 from macros.content import model as m
 from macros.content.plans import cell_key, field_key, front_matter, header, row_names, stamp
-from macros.content.values.text import excerpt
-from macros.outputs.office import app_xml, moment, stable_zip
+from macros.content.values.text import Untranslated, excerpt
+from macros.content.words import N_
+from macros.outputs.office import app_xml, language_tag, moment, stable_zip
+from macros.site.language import ENGLISH, Language
 from macros.site.render import paragraphs
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = Inches(8.5), Inches(11), Inches(0.75)
@@ -36,11 +41,11 @@ ANSWER_HEIGHT = {"long-text": Inches(1.6)}
 ROW_HEIGHT = Inches(0.5)
 TABLE_ROW_HEIGHT = Inches(0.75)
 PLACEHOLDER = {
-    "date": "Choose a date",
-    "choice": "Choose one",
+    "date": N_("Choose a date"),
+    "choice": N_("Choose one"),
 }
 """Grey text an empty control shows; replaced as soon as someone types or chooses."""
-TYPE_HERE = "Type here"
+TYPE_HERE = N_("Type here")
 GREY = "767676"
 CHAR_WIDTH = Emu(Pt(6.2))
 """Average width of a character of 10 pt body text, generous so estimates never fall short."""
@@ -83,11 +88,11 @@ def _properties(key: str, title: str, kind: str, placeholder: bool) -> str:
     return f"<w:sdtPr><w:alias w:val={alias}/><w:tag w:val={quoteattr(key)}/>{shown}{kind}</w:sdtPr>"
 
 
-def _control_kind(plan_field: m.PlanField) -> str:
+def _control_kind(plan_field: m.PlanField, language: Language) -> str:
     """The sdtPr element that makes the control a date picker, drop-down, check box or text box."""
     if plan_field.type == "date":
         return (
-            '<w:date><w:dateFormat w:val="yyyy-MM-dd"/><w:lid w:val="en-US"/>'
+            f'<w:date><w:dateFormat w:val="yyyy-MM-dd"/><w:lid w:val="{language_tag(language.code)}"/>'
             '<w:storeMappedDataAs w:val="date"/><w:calendar w:val="gregorian"/></w:date>'
         )
     if plan_field.type == "choice":
@@ -107,7 +112,7 @@ def _control_kind(plan_field: m.PlanField) -> str:
     return '<w:text w:multiLine="0"/>'
 
 
-def inline_control(key: str, plan_field: m.PlanField) -> object:
+def inline_control(key: str, plan_field: m.PlanField, language: Language = ENGLISH) -> object:
     """A control inside a paragraph: text, date, drop-down or check box (a ☐ that Word and LibreOffice tick)."""
     if plan_field.type == "checkbox":
         content, placeholder = (
@@ -115,9 +120,10 @@ def inline_control(key: str, plan_field: m.PlanField) -> object:
             False,
         )
     else:
-        content, placeholder = _run(PLACEHOLDER.get(plan_field.type, TYPE_HERE), True), True
+        content, placeholder = _run(language.gettext(PLACEHOLDER.get(plan_field.type, TYPE_HERE)), True), True
+    kind = _control_kind(plan_field, language)
     xml = (
-        f"<w:sdt {nsdecls('w', 'w14')}>{_properties(key, plan_field.label, _control_kind(plan_field), placeholder)}"
+        f"<w:sdt {nsdecls('w', 'w14')}>{_properties(key, plan_field.label, kind, placeholder)}"
         f"<w:sdtContent>{content}</w:sdtContent></w:sdt>"
     )
     return parse_xml(xml)
@@ -203,16 +209,34 @@ def _keep_rows_whole(grid: Table, height: int, header_rows: int) -> None:
             row.height, row.height_rule = Emu(height), WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
+def _in_english(run: object, text: str) -> None:
+    """A run of text that a translation left in English is marked en-US, so it is not spell-checked as Spanish."""
+    if isinstance(text, Untranslated):
+        properties = run._r.get_or_add_rPr()  # type: ignore[attr-defined]
+        mark = OxmlElement("w:lang")
+        mark.set(qn("w:val"), language_tag("en"))
+        properties.append(mark)
+
+
 def _write(cell: _Cell, text: str, style: str, bold: bool = False) -> None:
     """`text` as the first paragraph of an empty `cell`, or a new paragraph after what it holds."""
     paragraph = cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs) == 1 else None
     if paragraph is None or paragraph._p.xpath("./w:sdt"):
         paragraph = cell.add_paragraph()
     paragraph.style = style
-    paragraph.add_run(text).bold = bold or None
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    _in_english(run, text)
 
 
-def _prompt_rows(document: object, section: m.PlanSection, width: int) -> None:
+def _paragraph(document: object, text: str, style: str | None = None) -> object:
+    """A paragraph of `text`, marked English when a translation left it so."""
+    paragraph = document.add_paragraph(style=style)  # type: ignore[attr-defined]
+    _in_english(paragraph.add_run(text), text)
+    return paragraph
+
+
+def _prompt_rows(document: object, section: m.PlanSection, width: int, language: Language) -> None:
     """One two-column table per section: prompt and guidance on the left, its answer control on the right."""
     grid: Table = document.add_table(rows=len(section.fields), cols=2)  # type: ignore[attr-defined]
     grid.style = "Table Grid"
@@ -231,11 +255,11 @@ def _prompt_rows(document: object, section: m.PlanSection, width: int) -> None:
         else:
             line = answer.paragraphs[0]
             line.style = "Answer"
-            line._p.append(inline_control(key, plan_field))
+            line._p.append(inline_control(key, plan_field, language))
             if plan_field.type == "checkbox":
-                line.add_run(" Yes, tick if true")
+                line.add_run(" " + language.gettext(N_("Yes, tick if true")))
         if plan_field.options:
-            _write(answer, "The choices:", "Guidance")
+            _write(answer, language.gettext(N_("The choices:")), "Guidance")
             for option in plan_field.options:
                 _write(answer, f"• {option}", "Guidance")
         properties = row._tr.get_or_add_trPr()
@@ -244,7 +268,9 @@ def _prompt_rows(document: object, section: m.PlanSection, width: int) -> None:
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
-def _planning_table(document: object, section: m.PlanSection, table: m.PlanTable, width: int) -> None:
+def _planning_table(
+    document: object, section: m.PlanSection, table: m.PlanTable, width: int, language: Language
+) -> None:
     """Named header row repeated on each page, row labels in bold, a rich-text control in every answer cell."""
     names = header(table)
     grid: Table = document.add_table(rows=1 + table.row_count, cols=len(names))  # type: ignore[attr-defined]
@@ -255,7 +281,7 @@ def _planning_table(document: object, section: m.PlanSection, table: m.PlanTable
     _fix_widths(grid, column_widths(texts, width, labelled=bool(table.row_labels)))
     for cell, name in zip(grid.rows[0].cells, names, strict=True):
         _write(cell, name, "Answer", bold=True)
-    for row_number, (row, row_name) in enumerate(zip(grid.rows[1:], row_names(table), strict=True), start=1):
+    for row_number, (row, row_name) in enumerate(zip(grid.rows[1:], row_names(table, language), strict=True), 1):
         cells = row.cells
         if table.row_labels:
             _write(cells[0], row_name, "Answer", bold=True)
@@ -281,7 +307,7 @@ def _page(document: object, landscape: bool) -> int:
 # The document --------------------------------------------------------------------------------------
 
 
-def _core_xml(plan: m.ActionPlan, organization: str) -> bytes:
+def _core_xml(plan: m.ActionPlan, organization: str, language: Language) -> bytes:
     """Document properties written whole, so nothing from python-docx's template is left in them."""
     when = moment(plan).strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
@@ -289,7 +315,8 @@ def _core_xml(plan: m.ActionPlan, organization: str) -> bytes:
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
         ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
         ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"<dc:title>{escape(plan.title)}</dc:title><dc:subject>{escape(stamp(plan))}</dc:subject>"
+        f"<dc:title>{escape(plan.title)}</dc:title><dc:subject>{escape(stamp(plan, language))}</dc:subject>"
+        f"<dc:language>{language_tag(language.code)}</dc:language>"
         f"<dc:creator>{escape(organization)}</dc:creator><cp:lastModifiedBy>{escape(organization)}</cp:lastModifiedBy>"
         f"<cp:revision>1</cp:revision><cp:version>{escape(plan.version)}</cp:version>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
@@ -313,41 +340,60 @@ def _without_thumbnail(package: bytes) -> bytes:
     return (text[:begin] + text[end:]).encode()
 
 
-def docx_bytes(plan: m.ActionPlan, site: m.Site) -> bytes:
+def _document_language(document: object, language: Language) -> None:
+    """The language every run is in unless it says otherwise (`w:docDefaults`), for spell-checking."""
+    defaults = document.styles.element.find(qn("w:docDefaults"))  # type: ignore[attr-defined]
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    mark = properties.find(qn("w:lang"))
+    if mark is None:
+        mark = OxmlElement("w:lang")
+        properties.append(mark)
+    mark.set(qn("w:val"), language_tag(language.code))
+
+
+def _heading(document: object, text: str, level: int) -> object:
+    heading = document.add_heading(level=level)  # type: ignore[attr-defined]
+    _in_english(heading.add_run(text), text)
+    return heading
+
+
+def docx_bytes(plan: m.ActionPlan, site: m.Site, language: Language = ENGLISH) -> bytes:
     """The front matter, then each section as a table of prompts beside answer controls, then its planning table."""
     document = Document()
     _styles(document)
+    _document_language(document, language)
     first = document.sections[0]
     first.page_width, first.page_height = PAGE_WIDTH, PAGE_HEIGHT
     first.left_margin = first.right_margin = first.top_margin = first.bottom_margin = MARGIN
-    document.add_heading(plan.title, level=0)
-    document.add_paragraph(stamp(plan), style="Subtitle")
-    for label, text in front_matter(plan):
+    _heading(document, plan.title, 0)
+    document.add_paragraph(stamp(plan, language), style="Subtitle")
+    for label, text in front_matter(plan, language):
         document.add_heading(label, level=2)
         for part in paragraphs(text):
-            document.add_paragraph(part)
+            _paragraph(document, part)
     for section in plan.sections:
         wide = section.table is not None and len(header(section.table)) >= WIDE_TABLE
         width = _page(document, landscape=wide)
-        heading = document.add_heading(section.title, level=1)
-        heading.paragraph_format.keep_with_next = True
+        heading = _heading(document, section.title, 1)
+        heading.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
         for text in paragraphs(section.guidance):
-            document.add_paragraph(text, style="Guidance").paragraph_format.keep_with_next = True
+            guidance = _paragraph(document, text, "Guidance")
+            guidance.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
         if section.fields:
-            _prompt_rows(document, section, width)
+            _prompt_rows(document, section, width, language)
         if section.table is not None:
             if section.fields:
                 document.add_paragraph()
-            _planning_table(document, section, section.table, width)
+            _planning_table(document, section, section.table, width, language)
     footer = document.sections[0].footer.paragraphs[0]
-    footer.text = f"{plan.title} · {stamp(plan)}"
+    footer.text = f"{plan.title} · {stamp(plan, language)}"
     footer.runs[0].font.size = Pt(9)
     footer.runs[0].font.color.rgb = RGBColor.from_string(GREY)
     buffer = io.BytesIO()
     document.save(buffer)
     package = buffer.getvalue()
     replace = {
-        "docProps/core.xml": _core_xml(plan, site.organization),
+        "docProps/core.xml": _core_xml(plan, site.organization, language),
         "docProps/app.xml": app_xml(),
         RELATIONSHIPS: _without_thumbnail(package),
     }

@@ -5,7 +5,9 @@ instruction. Then a `Questions` sheet with each prompt beside its answer, and on
 table. Every sheet prints one page wide with its header row repeated; row heights are estimated from
 the text, since neither Excel nor LibreOffice re-fits wrapped rows when a file is opened. Every cell is
 a string: a prompt that begins with `=` stays text. Answer cells carry workbook names
-(`macros.content.plans.answer_name`) so the browser can fill them in.
+(`macros.content.plans.answer_name`) so the browser can fill them in; names and keys are the same in every language,
+so answers typed on the Spanish page fill the Spanish workbook. Sheet names, headings and drop-downs are in the
+workbook's language.
 """
 
 from __future__ import annotations
@@ -27,7 +29,19 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from macros.content import model as m
 from macros.content.plans import answer_name, cell_key, field_key, front_matter, header, stamp, tables
-from macros.outputs.office import BODY_FONT, BORDER, WRAP, app_xml, header_cell, moment, stable_zip, text_cell
+from macros.content.words import N_
+from macros.outputs.office import (
+    BODY_FONT,
+    BORDER,
+    WRAP,
+    app_xml,
+    header_cell,
+    language_tag,
+    moment,
+    stable_zip,
+    text_cell,
+)
+from macros.site.language import ENGLISH, Language
 from macros.site.render import paragraphs
 
 _ANSWER_FILL = PatternFill("solid", fgColor="FFFDE7")
@@ -37,12 +51,22 @@ LINE_HEIGHT = 15.0
 """Points per wrapped line of 11 pt text, with a little room."""
 ANSWER_LINES = {"long-text": 5, "table": 3}
 """Lines left empty to write an answer in: long answers and planning-table cells get more."""
-QUESTION_COLUMNS = ["Section", "Prompt", "Answer type", "Guidance", "Answer"]
+QUESTION_COLUMNS = [N_("Section"), N_("Prompt"), N_("Answer type"), N_("Guidance"), N_("Answer")]
 QUESTION_WIDTHS = [20, 38, 22, 38, 44]
 ANSWER_COLUMN = QUESTION_COLUMNS.index("Answer") + 1
-ABOUT_SHEET, QUESTIONS_SHEET, LISTS_SHEET = "About this plan", "Questions", "Lists"
+ABOUT_SHEET, QUESTIONS_SHEET, LISTS_SHEET = N_("About this plan"), N_("Questions"), N_("Lists")
+READ_FIRST = N_("Read this first")
+QUESTIONS_SUBTITLE = N_("Questions: write each answer in the Answer column")
+PAGE_NUMBER = N_("Page &P of &N")
+"""The footer's page count: &P and &N are the spreadsheet's codes for this page and the number of pages."""
+YES, NO = N_("Yes"), N_("No")
+"""A tick box's two answers in the Answer column (the page's script writes the same word)."""
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\']")
-_DANGLING = {"the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "by", "with", "or"}
+_DANGLING = {"the", "a", "an", "and", "of", "to", "for", "in", "on", "at", "by", "with", "or"} | {
+    "el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "de", "del", "al", "y", "e", "o", "u", "en", "con",
+    "por", "para", "que", "su", "sus",
+}  # fmt: skip
+"""Words a sheet name may not end on, in English and Spanish: "Goals across the" or "Metas en los" hang."""
 
 
 def sheet_title(title: str, taken: set[str]) -> str:
@@ -77,7 +101,9 @@ def _header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
-def _page_setup(sheet: Worksheet, plan: m.ActionPlan, landscape: bool, title_rows: str | None) -> None:
+def _page_setup(
+    sheet: Worksheet, plan: m.ActionPlan, landscape: bool, title_rows: str | None, language: Language
+) -> None:
     """Orientation, one page wide, margins, repeated header row, and the plan's title and version on every page."""
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER
@@ -90,9 +116,9 @@ def _page_setup(sheet: Worksheet, plan: m.ActionPlan, landscape: bool, title_row
         sheet.print_title_rows = title_rows
     sheet.oddHeader.center.text = _header_text(plan.title)
     sheet.oddHeader.center.size = 9
-    sheet.oddFooter.left.text = _header_text(stamp(plan))
+    sheet.oddFooter.left.text = _header_text(stamp(plan, language))
     sheet.oddFooter.left.size = 9
-    sheet.oddFooter.right.text = "Page &P of &N"
+    sheet.oddFooter.right.text = language.gettext(PAGE_NUMBER)
     sheet.oddFooter.right.size = 9
 
 
@@ -100,11 +126,12 @@ _TOP_ROWS = ((14, True), (11, True), (11, False))
 """Font size and weight of the plan's title, the sheet's subtitle and the version line above the grid."""
 
 
-def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str, widths: list[float]) -> None:
+def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str, widths: list[float], language: Language) -> None:
     """Title, subtitle and version, each merged across the sheet's columns and wrapped, so nothing prints cut off
     past the last column (Excel prints only the columns in use)."""
     span = sum(widths)
-    for row, (text, (size, bold)) in enumerate(zip((plan.title, subtitle, stamp(plan)), _TOP_ROWS, strict=True), 1):
+    top = (plan.title, subtitle, stamp(plan, language))
+    for row, (text, (size, bold)) in enumerate(zip(top, _TOP_ROWS, strict=True), 1):
         cell = text_cell(sheet, row, 1, text)
         cell.font, cell.alignment = Font(name=BODY_FONT, bold=bold, size=size), WRAP  # type: ignore[attr-defined]
         if len(widths) > 1:
@@ -113,19 +140,19 @@ def _sheet_top(sheet: Worksheet, plan: m.ActionPlan, subtitle: str, widths: list
         sheet.row_dimensions[row].height = math.ceil(lines_needed(text, span / scale) * LINE_HEIGHT * size / 11 + 4)
 
 
-def _about(sheet: Worksheet, plan: m.ActionPlan) -> None:
+def _about(sheet: Worksheet, plan: m.ActionPlan, language: Language) -> None:
     """Purpose, who fills it in, how to use it, the content note, privacy and authorship, before any prompt."""
     widths = [22.0, 90.0]
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = widths
-    _sheet_top(sheet, plan, "Read this first", widths)
-    for row, (label, text) in enumerate(front_matter(plan), start=HEADER_ROW):
+    _sheet_top(sheet, plan, language.gettext(READ_FIRST), widths, language)
+    for row, (label, text) in enumerate(front_matter(plan, language), start=HEADER_ROW):
         body = "\n".join(paragraphs(text))
         text_cell(sheet, row, 1, label).font = Font(name=BODY_FONT, bold=True)  # type: ignore[attr-defined]
         text_cell(sheet, row, 2, body)
         for column in (1, 2):
             sheet.cell(row=row, column=column).alignment = WRAP
         _fit_row(sheet, row, [label, body], widths)
-    _page_setup(sheet, plan, landscape=False, title_rows=None)
+    _page_setup(sheet, plan, landscape=False, title_rows=None, language=language)
 
 
 def _grid(sheet: Worksheet, columns: list[str], rows: list[list[str]], widths: list[float]) -> None:
@@ -142,8 +169,8 @@ def _grid(sheet: Worksheet, columns: list[str], rows: list[list[str]], widths: l
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
-def _type_label(plan_field: m.PlanField) -> str:
-    label = m.FIELD_TYPE_LABELS[plan_field.type]
+def _type_label(plan_field: m.PlanField, language: Language) -> str:
+    label = language.gettext(m.FIELD_TYPE_LABELS[plan_field.type])
     return label + ":\n" + "\n".join(f"• {option}" for option in plan_field.options) if plan_field.options else label
 
 
@@ -155,21 +182,32 @@ def _name_answer(workbook: Workbook, sheet: Worksheet, row: int, column: int, ke
     workbook.defined_names[answer_name(key)] = DefinedName(answer_name(key), attr_text=reference)
 
 
-def _questions(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan) -> list[m.PlanField]:
+def _questions(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, language: Language) -> list[m.PlanField]:
     """Every prompt beside its answer cell, rows tall enough for the prompt, its options and an answer."""
     asked = [(section, plan_field) for section in plan.sections for plan_field in section.fields]
     rows = [
-        [section.title, plan_field.label, _type_label(plan_field), "\n".join(paragraphs(plan_field.guidance)), ""]
+        [
+            section.title,
+            plan_field.label,
+            _type_label(plan_field, language),
+            "\n".join(paragraphs(plan_field.guidance)),
+            "",
+        ]
         for section, plan_field in asked
     ]
     widths = [float(width) for width in QUESTION_WIDTHS]
-    _sheet_top(sheet, plan, "Questions: write each answer in the Answer column", widths)
-    _grid(sheet, QUESTION_COLUMNS, rows, widths)
+    _sheet_top(sheet, plan, language.gettext(QUESTIONS_SUBTITLE), widths, language)
+    _grid(sheet, question_columns(language), rows, widths)
     for offset, ((section, plan_field), values) in enumerate(zip(asked, rows, strict=True), start=1):
         _fit_row(sheet, HEADER_ROW + offset, values, widths, least=ANSWER_LINES.get(plan_field.type, 2))
         _name_answer(workbook, sheet, HEADER_ROW + offset, ANSWER_COLUMN, field_key(section, plan_field))
-    _page_setup(sheet, plan, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    _page_setup(sheet, plan, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", language=language)
     return [plan_field for _, plan_field in asked]
+
+
+def question_columns(language: Language = ENGLISH) -> list[str]:
+    """The Questions sheet's header row in the workbook's language."""
+    return [language.gettext(column) for column in QUESTION_COLUMNS]
 
 
 def _table_widths(table: m.PlanTable) -> list[float]:
@@ -181,12 +219,14 @@ def _table_widths(table: m.PlanTable) -> list[float]:
     return widths
 
 
-def _table_sheet(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, section: m.PlanSection) -> None:
+def _table_sheet(
+    workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, section: m.PlanSection, language: Language
+) -> None:
     table = section.table
     assert table is not None
     names = header(table)
     widths = _table_widths(table)
-    _sheet_top(sheet, plan, section.title, widths)
+    _sheet_top(sheet, plan, section.title, widths, language)
     labels = [[label] for label in table.row_labels] or [[] for _ in range(table.rows)]
     _grid(sheet, names, labels, widths)
     first = 2 if table.row_labels else 1
@@ -196,10 +236,12 @@ def _table_sheet(workbook: Workbook, sheet: Worksheet, plan: m.ActionPlan, secti
             sheet.cell(row=HEADER_ROW + row, column=1).font = Font(name=BODY_FONT, bold=True)
         for column in range(1, len(table.columns) + 1):
             _name_answer(workbook, sheet, HEADER_ROW + row, first + column - 1, cell_key(section, row, column))
-    _page_setup(sheet, plan, landscape=len(names) > 3, title_rows=f"{HEADER_ROW}:{HEADER_ROW}")
+    _page_setup(sheet, plan, landscape=len(names) > 3, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", language=language)
 
 
-def _answer_checks(workbook: Workbook, questions: Worksheet, asked: list[m.PlanField], taken: set[str]) -> None:
+def _answer_checks(
+    workbook: Workbook, questions: Worksheet, asked: list[m.PlanField], taken: set[str], language: Language
+) -> None:
     """Drop-down lists for choices and yes/no boxes, a date check for dates, in the Answer column.
 
     Options may contain commas, so each choice's options go in a column of a hidden `Lists` sheet.
@@ -209,7 +251,7 @@ def _answer_checks(workbook: Workbook, questions: Worksheet, asked: list[m.PlanF
         cell = questions.cell(row=HEADER_ROW + offset, column=ANSWER_COLUMN)
         if plan_field.type == "choice":
             if lists is None:
-                lists = workbook.create_sheet(sheet_title(LISTS_SHEET, taken))
+                lists = workbook.create_sheet(sheet_title(language.gettext(LISTS_SHEET), taken))
                 lists.sheet_state = "hidden"
             column = lists.max_column + 1 if lists.max_row > 1 or lists["A1"].value else 1
             for row, option in enumerate(plan_field.options, start=1):
@@ -218,11 +260,13 @@ def _answer_checks(workbook: Workbook, questions: Worksheet, asked: list[m.PlanF
             source = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(plan_field.options)}"
             check = DataValidation(type="list", formula1=f"={source}", allow_blank=True)
         elif plan_field.type == "checkbox":
-            check = DataValidation(type="list", formula1='"Yes,No"', allow_blank=True)
+            answers = f'"{language.gettext(YES)},{language.gettext(NO)}"'
+            check = DataValidation(type="list", formula1=answers, allow_blank=True)
         elif plan_field.type == "date":
             check = DataValidation(
                 type="date", operator="between", formula1="DATE(1990,1,1)", formula2="DATE(2100,12,31)",
-                allow_blank=True, error="Enter a date, for example 2026-03-14.", errorTitle="Date",
+                allow_blank=True, error=language.gettext(N_("Enter a date, for example 2026-03-14.")),
+                errorTitle=language.gettext(N_("Date")),
             )  # fmt: skip
             cell.number_format = "yyyy-mm-dd"
         else:
@@ -232,23 +276,25 @@ def _answer_checks(workbook: Workbook, questions: Worksheet, asked: list[m.PlanF
         check.add(cell)
 
 
-def xlsx_bytes(plan: m.ActionPlan, site: m.Site) -> bytes:
+def xlsx_bytes(plan: m.ActionPlan, site: m.Site, language: Language = ENGLISH) -> bytes:
     """`About this plan`, `Questions`, then one sheet per planning table (and a hidden `Lists` for drop-downs)."""
+    say = language.gettext
     workbook = Workbook()
     workbook.properties.title = plan.title
     workbook.properties.version = plan.version
-    workbook.properties.subject = stamp(plan)
+    workbook.properties.subject = stamp(plan, language)
+    workbook.properties.language = language_tag(language.code)
     workbook.properties.creator = workbook.properties.lastModifiedBy = site.organization
     workbook.properties.created = workbook.properties.modified = moment(plan)
     taken: set[str] = set()
     about: Worksheet = workbook.active
-    about.title = sheet_title(ABOUT_SHEET, taken)
-    _about(about, plan)
-    questions = workbook.create_sheet(sheet_title(QUESTIONS_SHEET, taken))
-    asked = _questions(workbook, questions, plan)
+    about.title = sheet_title(say(ABOUT_SHEET), taken)
+    _about(about, plan, language)
+    questions = workbook.create_sheet(sheet_title(say(QUESTIONS_SHEET), taken))
+    asked = _questions(workbook, questions, plan, language)
     for section, _ in tables(plan):
-        _table_sheet(workbook, workbook.create_sheet(sheet_title(section.title, taken)), plan, section)
-    _answer_checks(workbook, questions, asked, taken)
+        _table_sheet(workbook, workbook.create_sheet(sheet_title(section.title, taken)), plan, section, language)
+    _answer_checks(workbook, questions, asked, taken, language)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(workbook, archive).write_data()

@@ -15,15 +15,19 @@ from macros.site.render import render
 
 
 def redirect_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> list[OutputFile]:
-    """`<old address>/index.html` for every alias; relative targets keep working under any base path."""
+    """`<old address>/index.html` for every alias, in the language's part of the site; relative targets keep working
+    under any base path."""
+    language = info.language
     files = []
-    for redirect in redirects(catalog):
+    for redirect in redirects(catalog, language):
+        old, new = language.path(redirect.old), language.path(redirect.new)
         html = render(
             "redirect.html",
-            redirect.old,
+            old,
+            language,
             title=redirect.title,
-            target=relative(redirect.old, redirect.new),
-            canonical=f"{info.site_url}{redirect.new}",
+            target=relative(old, new),
+            canonical=f"{info.site_url}{new}",
         )
-        files.append(OutputFile(f"{redirect.old}index.html", (html + "\n").encode("utf-8")))
+        files.append(OutputFile(f"{old}index.html", (html + "\n").encode("utf-8")))
     return files

@@ -21,6 +21,7 @@ from macros.content import spec as s
 from macros.content import specs
 from macros.content.check import BIDI_CONTROLS, JOINERS, PLACEHOLDER
 from macros.content.kinds import KINDS, SINGLE_FILES
+from macros.content.translations import TRANSLATED_FILES, TRANSLATIONS, text_part
 from macros.content.values.dates import FIRST_YEAR, LAST_YEAR
 from macros.content.values.ids import ID_PATTERN
 from macros.content.values.wording import AVOID
@@ -36,17 +37,32 @@ TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 
 
 def documents(site_url: str) -> dict[str, dict[str, Any]]:
-    """One schema per kind of file under sessions/, by name: training, series, …, site, audiences."""
+    """One schema per kind of file under sessions/, by name: training, series, …, site, audiences; and one per kind
+    of translation (`training.es`: sessions/es/trainings/<id>.yaml, its text fields only)."""
     specs: dict[str, tuple[s.Obj, str]] = {
         kind.word: (kind.spec, f"sessions/{kind.folder}/<id>.yaml") for kind in KINDS
     }
     for file_name, spec in SINGLE_FILES.items():
         specs[file_name.removesuffix(".yaml")] = (spec, f"sessions/{file_name}")
+    for language in TRANSLATIONS:
+        for kind in KINDS:
+            specs[f"{kind.word}.{language}"] = (_text_part(kind.spec), f"sessions/{language}/{kind.folder}/<id>.yaml")
+        for file_name, spec in TRANSLATED_FILES.items():
+            specs[f"{file_name.removesuffix('.yaml')}.{language}"] = (
+                _text_part(spec),
+                f"sessions/{language}/{file_name}",
+            )
     result = {}
     for name, (spec, where) in specs.items():
         document = {"$schema": DRAFT, "$id": f"{site_url}schema/{name}.json", "title": f"{where} ({name})"}
         result[name] = document | convert(spec)
     return result
+
+
+def _text_part(spec: s.Obj) -> s.Obj:
+    part = text_part(spec)
+    assert isinstance(part, s.Obj), "every kind has text"
+    return part
 
 
 def schema_files(catalog: m.Catalog, relations: Relations, info: BuildInfo) -> list[OutputFile]:
@@ -78,7 +94,11 @@ def _shape(spec: s.Spec) -> dict[str, Any]:
         rules = [part for rule in spec.rules for part in RULES.get(rule, list)()]
         return result | {"allOf": rules} if rules else result
     if isinstance(spec, s.ListOf):
-        listed: dict[str, Any] = {"type": "array", "items": convert(spec.item)}
+        item = convert(spec.item)
+        listed: dict[str, Any] = {
+            "type": "array",
+            "items": {"anyOf": [item, {"type": "null"}]} if spec.empty_items else item,
+        }
         if spec.min_items:
             listed["minItems"] = spec.min_items
         if spec.unique:

@@ -15,6 +15,8 @@ from functools import cached_property
 from typing import Any
 
 from macros.content import model as m
+from macros.content.words import N_
+from macros.site.language import ENGLISH, Language
 from macros.site.relations import Entry
 
 UNKNOWN_YEAR = "unknown"
@@ -81,9 +83,11 @@ def program_values(program: m.Program) -> dict[str, tuple[str, ...]]:
 
 FORMAT_LABELS: dict[str, str] = {
     **m.DELIVERY_LABELS,
-    VLN_SESSION: "Learning-network session",
-    FORMAT_UNKNOWN: "Format not recorded",
+    VLN_SESSION: N_("Learning-network session"),
+    FORMAT_UNKNOWN: N_("Format not recorded"),
 }
+RECORDING_LABELS: dict[str, str] = {"yes": N_("Recording to watch"), "no": N_("No recording")}
+"""The words of the recording badges."""
 
 
 def _facet(
@@ -105,9 +109,10 @@ def _years_newest_first(value: str) -> tuple[int, str]:
     return (0, "") if value == UNKNOWN_YEAR else (1, value)
 
 
-def catalog_facets(entries: Iterable[Entry], catalog: m.Catalog) -> tuple[Facet, ...]:
-    """Topic, audience, format, year and recording, with only the options some entry has."""
+def catalog_facets(entries: Iterable[Entry], catalog: m.Catalog, language: Language = ENGLISH) -> tuple[Facet, ...]:
+    """Topic, audience, format, year and recording, with only the options some entry has, in `language`."""
     items = [entry_values(entry) for entry in entries]
+    say = language.gettext
 
     def topic(value: str) -> str:
         return catalog.topics[value].title
@@ -116,26 +121,38 @@ def catalog_facets(entries: Iterable[Entry], catalog: m.Catalog) -> tuple[Facet,
         return catalog.audiences[value].title
 
     def year(value: str) -> str:
-        return "Date not recorded" if value == UNKNOWN_YEAR else value
+        return language.date(None) if value == UNKNOWN_YEAR else value
 
-    recording = {"yes": "Recording to watch", "no": "No recording"}  # the words of the recording badges
     return (
-        _facet("topic", "Topic", items, labels=topic, order=topic),
-        _facet("audience", "Audience", items, labels=audience, order=audience),
-        _facet("format", "Format", items, labels=FORMAT_LABELS.__getitem__, order=list(FORMAT_LABELS).index),
-        _facet("year", "Year", items, labels=year, order=_years_newest_first, reverse=True),
-        _facet("recording", "Recording", items, labels=recording.__getitem__, reverse=True),
+        _facet("topic", say(N_("Topic")), items, labels=topic, order=topic),
+        _facet("audience", say(N_("Audience")), items, labels=audience, order=audience),
+        _facet(
+            "format",
+            say(N_("Format")),
+            items,
+            labels=lambda value: say(FORMAT_LABELS[value]),
+            order=list(FORMAT_LABELS).index,
+        ),
+        _facet("year", say(N_("Year")), items, labels=year, order=_years_newest_first, reverse=True),
+        _facet(
+            "recording", say(N_("Recording")), items, labels=lambda value: say(RECORDING_LABELS[value]), reverse=True
+        ),
     )
 
 
-def program_facets(programs: Iterable[m.Program], catalog: m.Catalog) -> tuple[Facet, ...]:
+def program_facets(
+    programs: Iterable[m.Program], catalog: m.Catalog, language: Language = ENGLISH
+) -> tuple[Facet, ...]:
     items = [program_values(program) for program in programs]
     scale = list(m.RATING_LABELS)
+    say = language.gettext
 
     def topic(value: str) -> str:
         return catalog.topics[value].title
 
     return (
-        _facet("rating", "Rating", items, labels=lambda v: f"{v}: {m.RATING_LABELS[v]}", order=scale.index),
-        _facet("topic", "Topic", items, labels=topic, order=topic),
+        _facet(
+            "rating", say(N_("Rating")), items, labels=lambda v: f"{v}: {say(m.RATING_LABELS[v])}", order=scale.index
+        ),
+        _facet("topic", say(N_("Topic")), items, labels=topic, order=topic),
     )

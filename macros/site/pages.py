@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,8 @@ from macros.content.learning import Keepable, keepables
 from macros.content.model import untitled
 from macros.content.plans import downloads
 from macros.content.routes import item_path, series_path, session_path, source_uri
+from macros.content.values.text import Untranslated
+from macros.site.language import ENGLISH, Language
 from macros.site.listings import topic_groups
 from macros.site.relations import Relations
 from macros.site.render import render
@@ -35,10 +38,17 @@ class GeneratedPage:
     """Directory-style address without a leading slash."""
     title: str
     html: str
+    untranslated: bool = False
+    """On a page in another language: no translation gives a word of its item, so its text is all in English."""
 
     @property
     def src_uri(self) -> str:
         return source_uri(self.path)
+
+    @property
+    def title_lang(self) -> str:
+        """`en` when the title is English on a page in another language (no translation gives it), else ``."""
+        return "en" if isinstance(self.title, Untranslated) else ""
 
     @property
     def anchor_ids(self) -> set[str]:
@@ -54,9 +64,12 @@ class GeneratedPage:
         return f"---\n{yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)}---\n\n{self.html}\n"
 
 
-def _page(template: str, path: str, page_title: str, catalog: m.Catalog, **context: object) -> GeneratedPage:
-    html = render(template, path, catalog=catalog, **context)
-    return GeneratedPage(path, page_title, html)
+def _page(template: str, path: str, page_title: str, inputs: PageInputs, key: str, **context: object) -> GeneratedPage:
+    """`template` as the page at `path` (without the language's prefix) in the inputs' language, for the item `key`
+    (`kind:id`)."""
+    here = inputs.language.path(path)
+    html = render(template, here, inputs.language, catalog=inputs.catalog, **context)
+    return GeneratedPage(here, page_title, html, key in inputs.catalog.untranslated)
 
 
 @dataclass(frozen=True)
@@ -69,18 +82,33 @@ class PageInputs:
     """Bytes of each output file by its path in the site: download links show them."""
     docs_dir: Path | None = None
     """Where recordings' `.vtt` files are, for their timestamped transcripts; None leaves them out."""
-    keep: Mapping[str, Keepable] = field(default_factory=dict)
-    """What a person can save (or mark as watched) in My learning, by page address: the page's controls."""
+    language: Language = ENGLISH
+    """The pages' language: the catalog's, the interface's, the addresses' prefix."""
+    sources: m.Catalog | None = None
+    """The English catalog, when `catalog` is a translation: what a form's choices keep as their value."""
+
+    @cached_property
+    def keep(self) -> dict[str, Keepable]:
+        """What a person can save (or mark as watched) in My learning, by page address: the page's controls."""
+        return {each.path: each for each in keepables(self.catalog, self.language)}
 
 
 def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPage]:
-    catalog, relations = inputs.catalog, inputs.relations
+    relations, words = inputs.relations, inputs.language
     path = series_path(series)
     members = relations.archive_trainings.get(series.id, [])
     templates = relations.plans_by_series.get(series.id, [])
-    keep = inputs.keep
+    key, keep = f"series:{series.id}", inputs.keep
     yield _page(
-        "series.html", path, series.title, catalog, item=series, members=members, plans=templates, keep=keep.get(path)
+        "series.html",
+        path,
+        series.title,
+        inputs,
+        key,
+        item=series,
+        members=members,
+        plans=templates,
+        keep=keep.get(path),
     )
     sessions = series.sessions
     for position, session in enumerate(sessions):
@@ -89,15 +117,16 @@ def _series_pages(series: m.Series, inputs: PageInputs) -> Iterator[GeneratedPag
         yield _page(
             "session.html",
             session_path(series, session),
-            untitled(session),
-            catalog,
+            untitled(session, words),
+            inputs,
+            key,
             item=session,
             series=series,
-            title=untitled(session),
+            title=untitled(session, words),
             previous=previous,
-            previous_title=untitled(previous) if previous else "",
+            previous_title=untitled(previous, words) if previous else "",
             next=following,
-            next_title=untitled(following) if following else "",
+            next_title=untitled(following, words) if following else "",
             cues=caption_cues(session.recording, inputs.docs_dir),
             keep=keep.get(session_path(series, session)),
         )
@@ -128,11 +157,13 @@ def _service(item: m.Service, inputs: PageInputs) -> dict[str, object]:
 
 
 def _action_plan(item: m.ActionPlan, inputs: PageInputs) -> dict[str, object]:
+    source = (inputs.sources or inputs.catalog).action_plans[item.id]
     return {
         "files": downloads(item),
         "file_sizes": inputs.file_sizes,
         "keys": plans,
         "answers_format": plans.ANSWERS_FORMAT,
+        "source": source,
     }
 
 
@@ -147,12 +178,10 @@ PAGE_CONTEXT: dict[str, Callable[[Any, PageInputs], dict[str, object]]] = {
 Series make their own pages and their sessions' (`_series_pages`)."""
 
 
-def generate_pages(
-    catalog: m.Catalog, relations: Relations, file_sizes: Mapping[str, int], docs_dir: Path | None = None
-) -> list[GeneratedPage]:
-    """Render every item page once; a function of the catalog, its relations, the output files' sizes and the
-    caption files under `docs_dir`."""
-    inputs = PageInputs(catalog, relations, file_sizes, docs_dir, {each.path: each for each in keepables(catalog)})
+def generate_pages(inputs: PageInputs) -> list[GeneratedPage]:
+    """Render every item page once, in the inputs' language; a function of the catalog, its relations, the output
+    files' sizes and the caption files under `docs_dir`."""
+    catalog = inputs.catalog
     pages: list[GeneratedPage] = []
     for kind in KINDS:
         if kind.name == "series":
@@ -160,9 +189,9 @@ def generate_pages(
                 pages.extend(_series_pages(series, inputs))
             continue
         for item in kind.items(catalog).values():
-            title = str(getattr(item, "title", None) or item.name)
+            title = getattr(item, "title", None) or item.name
             context = PAGE_CONTEXT[kind.name](item, inputs) if kind.name in PAGE_CONTEXT else {}
-            path = item_path(kind.name, item.id)
+            path, key = item_path(kind.name, item.id), f"{kind.name}:{item.id}"
             context["keep"] = inputs.keep.get(path)
-            pages.append(_page(kind.template, path, title, catalog, item=item, **context))
+            pages.append(_page(kind.template, path, title, inputs, key, item=item, **context))
     return pages

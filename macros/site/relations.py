@@ -13,6 +13,7 @@ from macros.content.kinds import KINDS, Kind
 from macros.content.model import untitled
 from macros.content.routes import item_path, session_path
 from macros.content.values.dates import PartialDate
+from macros.content.words import ENGLISH, Wording
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,10 @@ def training_entry(training: m.Training, catalog: m.Catalog) -> Entry:
     )
 
 
-def session_entry(series: m.Series, session: m.SeriesSession) -> Entry:
+def session_entry(series: m.Series, session: m.SeriesSession, words: Wording = ENGLISH) -> Entry:
     """A session inherits its series' topics and audiences, and its facilitators when it names no presenter."""
     return Entry(
-        title=untitled(session),
+        title=untitled(session, words),
         path=session_path(series, session),
         date=session.date,
         presenters=session.presenters or series.facilitators,
@@ -120,11 +121,12 @@ def _link_experts(catalog: m.Catalog, relations: Relations) -> None:
             relations.expert_on[person].append(topic)
 
 
-def build_relations(catalog: m.Catalog) -> Relations:
+def build_relations(catalog: m.Catalog, words: Wording = ENGLISH) -> Relations:
+    """The relations of `catalog`; `words` names what needs naming (an untitled session) in its language."""
     relations = Relations()
     entries = [training_entry(training, catalog) for training in catalog.trainings.values()]
     for series in catalog.series.values():
-        entries.extend(session_entry(series, session) for session in series.sessions)
+        entries.extend(session_entry(series, session, words) for session in series.sessions)
         for person in series.facilitators:
             relations.facilitated[person].append(series)
     relations.entries = newest_first(entries)

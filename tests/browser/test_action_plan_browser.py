@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -213,10 +214,21 @@ def _docx_answers(path: Path) -> dict[str, str]:
     return found
 
 
+def _workbook_answers(path: Path) -> dict[str, object]:
+    workbook = load_workbook(path)
+    cells = {}
+    for name, value in workbook.defined_names.items():
+        sheet, cell = value.attr_text.split("!")
+        cells[name] = workbook[sheet.strip("'")][cell.replace("$", "")].value
+    return cells
+
+
 @pytest.mark.office
 def test_word_and_excel_downloads_hold_the_answers_and_open_in_libreoffice(
     page: Page, fixture_url: str, requests: list[str], tmp_path: Path
 ) -> None:
+    """Answers typed on the English page fill the English files, and the Spanish page's files too: the keys and
+    cell names are the same in both languages, a choice is written as each page words it, a tick as its "yes"."""
     page.goto(fixture_url + PLAN)
     assert not [url for url in requests if "fflate" in url], "the zip library loads only when it is needed"
     _fill(page)
@@ -233,21 +245,43 @@ def test_word_and_excel_downloads_hold_the_answers_and_open_in_libreoffice(
     assert controls["about.notes"] == "Two new peers joined.\nOne left."
     assert controls["goals.r1.c1"] == ""
 
-    workbook = load_workbook(xlsx)
-    cells = {}
-    for name, value in workbook.defined_names.items():
-        sheet, cell = value.attr_text.split("!")
-        cells[name] = workbook[sheet.strip("'")][cell.replace("$", "")].value
+    cells = _workbook_answers(xlsx)
     for key, value in FILLED.items():
         assert cells[answer_name(key)] == value, key
     assert cells[answer_name("about.met")] == datetime.datetime(2024, 5, 2)
     assert cells[answer_name("about.agreed")] == "Yes"
     assert cells[answer_name("goals.r1.c1")] is None
 
-    pdfs = to_pdf([docx, xlsx], tmp_path)
-    for pdf in pdfs.values():
+    page.goto(fixture_url + "es/" + PLAN)
+    assert page.get_by_label("Exigido").is_checked(), "the English answer shows on the Spanish page"
+    assert page.get_by_label("Nombre del equipo").input_value() == "Night shift <b>"
+    (tmp_path / "es").mkdir()
+    docx_es = _download(page, "docx", tmp_path / "es")
+    xlsx_es = _download(page, "xlsx", tmp_path / "es")
+    assert "hecho en este dispositivo" in page.locator("[data-plan-status]").inner_text()
+    spanish = _docx_answers(docx_es)
+    assert spanish["about.mood"] == "Exigido", "a choice in the Spanish file is its Spanish words"
+    assert spanish["about.team"] == "Night shift <b>"
+    assert spanish["about.agreed"] == "☒"
+    with zipfile.ZipFile(docx_es) as archive:
+        assert '<w:lang w:val="es-US"' in archive.read("word/styles.xml").decode()
+    cells = _workbook_answers(xlsx_es)
+    assert cells[answer_name("about.mood")] == "Exigido"
+    assert cells[answer_name("about.agreed")] == "Sí", "the drop-down's Spanish yes"
+    assert cells[answer_name("goals.r2.c1")] == "Fewer double shifts"
+    assert load_workbook(xlsx_es).sheetnames[:2] == ["Sobre este plan", "Preguntas"]
+
+    files = [
+        docx,
+        xlsx,
+        docx_es.rename(tmp_path / "answers-es-docx.docx"),
+        xlsx_es.rename(tmp_path / "answers-es-xlsx.xlsx"),
+    ]
+    pdfs = to_pdf(files, tmp_path)
+    for file, pdf in pdfs.items():
         text = " ".join(" ".join(pdf_pages(pdf)).split())
-        for value in ("Night shift <b>", "Fewer double shifts", "Shift supervisor", "Stretched"):
+        chosen = "Exigido" if "-es-" in file.name else "Stretched"
+        for value in ("Night shift <b>", "Fewer double shifts", "Shift supervisor", chosen):
             assert value in text, (pdf.name, value)
 
 

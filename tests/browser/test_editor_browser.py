@@ -164,22 +164,26 @@ def test_the_form_refuses_a_training_without_its_required_fields(editor: tuple[P
     assert not (project / "sessions" / "trainings" / "no-date-given.yaml").exists()
 
 
+def _retitled(tab: Page, url: str, collection: str, path: Path, title: str) -> tuple[dict[str, object], ...]:
+    """Open the entry saved at `path` in the form, give it `title`, publish: its values before and after."""
+    before = _as_text_dates(path)
+    tab.goto(f"{url}admin/")
+    tab.get_by_role("button", name="Login").click()
+    tab.goto(f"{url}admin/#/collections/{collection}/entries/{path.stem}")
+    tab.locator('[id^="title-field-"]').first.fill(title)
+    tab.get_by_role("button", name="Publish").click()
+    tab.get_by_text("Publish now").click()
+    deadline = time.monotonic() + 20
+    while title not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return before, _as_text_dates(path)
+
+
 def test_an_existing_training_saved_from_the_form_keeps_every_value(editor: tuple[Path, str], tab: Page) -> None:
     """The richest fixture (recording, slides file, handouts, audiences, series) round trips: only the edit differs."""
     project, url = editor
     path = project / "sessions" / "trainings" / "de-escalation-basics.yaml"
-    before = _as_text_dates(path)
-    tab.goto(f"{url}admin/")
-    tab.get_by_role("button", name="Login").click()
-    tab.goto(f"{url}admin/#/collections/training/entries/de-escalation-basics")
-    title = tab.locator('[id^="title-field-"]').first
-    title.fill("De-escalation basics, revised")
-    tab.get_by_role("button", name="Publish").click()
-    tab.get_by_text("Publish now").click()
-    deadline = time.monotonic() + 20
-    while "revised" not in path.read_text(encoding="utf-8") and time.monotonic() < deadline:
-        time.sleep(0.2)
-    after = _as_text_dates(path)
+    before, after = _retitled(tab, url, "training", path, "De-escalation basics, revised")
     assert after == before | {"title": "De-escalation basics, revised"}
     assert 'date: "2019-04-02"' in path.read_text(encoding="utf-8")  # quoted: YAML 1.1 would read a date
     assert list(after) == list(before)
@@ -214,6 +218,21 @@ def test_slides_uploaded_in_the_form_land_in_docs_files(editor: tuple[Path, str]
     written = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert written["slides"] == {"title": "Slides", "status": "available", "file": "files/team-slides.pdf"}
     assert (project / "docs" / "files" / "team-slides.pdf").read_bytes() == pdf.read_bytes()
+    checked = subprocess.run(
+        [sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert checked.returncode == 0, checked.stderr
+
+
+def test_a_spanish_translation_saved_from_the_form_keeps_its_shape(editor: tuple[Path, str], tab: Page) -> None:
+    """The fixture's partial translation (sessions/es/trainings/de-escalation-basics.yaml) round trips: only the
+    edited title differs, the handout left in English stays an empty item (`null`), and it still validates."""
+    project, url = editor
+    path = project / "sessions" / "es" / "trainings" / "de-escalation-basics.yaml"
+    before, after = _retitled(tab, url, "training_es", path, "Conceptos básicos de la desescalada")
+    assert after == before | {"title": "Conceptos básicos de la desescalada"}
+    assert after["handouts"] == [{"title": "Hoja de trabajo"}, None]
+    assert "translation_of" not in path.read_text(encoding="utf-8")
     checked = subprocess.run(
         [sys.executable, "-m", "macros", "validate"], cwd=project, capture_output=True, text=True, check=False
     )

@@ -185,7 +185,7 @@ def test_keep_list_certify_export_erase_import(page: Page, fixture_url: str, tmp
     seen = _cut(page)
     _keep(page, fixture_url)
     _my_learning(page, fixture_url)
-    assert page.locator("[data-hub-count]").inner_text() == "6 kept in this browser."
+    assert page.locator("[data-hub-count]").inner_text() == "6 items kept in this browser."
     page.get_by_label("Watched (2)").check()
     assert _titles(page) == ["After a loss on the team", "Wrapping up"]  # newest first: saved today
     assert page.url.endswith("my-learning/?status=watched")

@@ -105,7 +105,7 @@ def test_content_note_comes_before_the_player_in_dom_and_reading_order(page: Pag
     assert note_box["y"] + note_box["height"] <= player_box["y"]
     tree = page.locator("article.hub-item").aria_snapshot()
     assert tree.index("Content note") < tree.index("Play the recording")
-    assert tree.index("call 988") < tree.index("Play the recording")
+    assert tree.index("Call 988") < tree.index("Play the recording")
 
 
 def test_self_hosted_video_has_captions_and_loads_nothing_until_played(page: Page, fixture_url: str) -> None:

@@ -20,11 +20,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.content import spec as s
-from macros.content.load import load_catalog
+from macros.content.load import load_catalogs
 from macros.outputs.base import BuildInfo
 from macros.outputs.plan_docx import column_widths
 from macros.outputs.producers import generate_files
-from macros.site.pages import generate_pages
+from macros.site.language import ENGLISH, load_language
+from macros.site.pages import PageInputs, generate_pages
 from macros.site.relations import build_relations
 
 from ..conftest import FIXTURES
@@ -69,10 +70,18 @@ def _check_refusal(problems: list[Any], slot: Slot) -> None:
 
 
 def _check_writers(project: Project, slot: Slot, value: str) -> None:
-    catalog = load_catalog(project.sessions, project.docs, root=project.root)
-    relations = build_relations(catalog)
-    outputs = generate_files(catalog, relations, BuildInfo(site_url="http://127.0.0.1:8000/"))
-    pages = generate_pages(catalog, relations, {path: len(out.content) for path, out in outputs.items()}, project.docs)
+    """The pure writers of every language: in Spanish the value is text no translation gives, shown marked English."""
+    catalogs = load_catalogs(project.sessions, project.docs, root=project.root, languages=("en", "es"))
+    outputs: dict[str, Any] = {}
+    pages = []
+    for language in (ENGLISH, load_language("es")):
+        catalog = catalogs[language.code]
+        relations = build_relations(catalog, language)
+        info = BuildInfo(site_url="http://127.0.0.1:8000/", language=language)
+        made = generate_files(catalog, relations, info)
+        outputs |= made
+        sizes = {path.removeprefix(language.prefix): len(out.content) for path, out in made.items()}
+        pages += generate_pages(PageInputs(catalog, relations, sizes, project.docs, language, catalogs["en"]))
     reading = Reading()
     for page in pages:
         read_html(page.path, page.html.encode("utf-8"), reading)

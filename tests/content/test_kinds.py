@@ -39,7 +39,7 @@ def test_every_kind_has_every_part(each: Kind) -> None:
 
 def test_the_catalog_has_a_field_for_each_kind_and_nothing_else() -> None:
     fields = {f.name for f in dataclasses.fields(m.Catalog)}
-    assert fields == {"site", "audiences", "synonyms"} | {each.catalog_field for each in KINDS}
+    assert fields == {"site", "audiences", "synonyms", "untranslated"} | {each.catalog_field for each in KINDS}
 
 
 def test_the_code_and_site_words_are_one_spelling_each() -> None:

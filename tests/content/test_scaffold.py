@@ -15,7 +15,7 @@ from macros.content.values.ids import slugify
 
 from ..conftest import FIXTURES, ROOT
 
-KINDS = [kind for kind in kind_names() if kind != "session"]
+KINDS = [kind for kind in kind_names() if kind not in ("session", "translation")]
 FOLDERS = {
     "topic": "topics",
     "person": "people",
@@ -125,6 +125,17 @@ def test_session_is_appended_to_the_series_and_validates(project: Path) -> None:
     assert _run(project, "validate").returncode == 0
 
 
+def test_a_new_session_keeps_the_series_translation_in_step(project: Path) -> None:
+    """The Spanish file lists one item per English session: the new one gets an empty item, shown in English."""
+    spanish = project / "sessions" / "es" / "series" / "test-vln.yaml"
+    original = spanish.read_text(encoding="utf-8")
+    result = _run(project, "new", "session", "test-vln", "Wrap-up")
+    assert result.returncode == 0, result.stderr
+    assert "sessions/es/series/test-vln.yaml" in result.stdout
+    assert spanish.read_text(encoding="utf-8") == original + "  - ~  # session 4: not translated yet\n"
+    assert _run(project, "validate").returncode == 0
+
+
 def test_session_goes_inside_the_list_when_other_fields_follow(project: Path) -> None:
     series = project / "sessions" / "series" / "test-vln.yaml"
     series.write_text(series.read_text(encoding="utf-8") + "# Contact for the network\nstatus_note: Ongoing.\n")
@@ -156,3 +167,28 @@ def test_first_session_starts_the_list(project: Path) -> None:
 )
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+def test_a_translation_starts_as_the_english_text_to_uncomment_and_translate(project: Path) -> None:
+    """`new translation KIND ID`: the English item's text fields in its shape, commented out; untouched it validates
+    (nothing is translated yet), an uncommented TODO is refused until it is Spanish, and then it is shown."""
+    result = _run(project, "new", "translation", "training", "team-debrief")
+    assert result.returncode == 0, result.stderr
+    path = project / "sessions" / "es" / "trainings" / "team-debrief.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=http://127.0.0.1:8000/schema/training.es.json\n")
+    assert "# title: 'TODO: After a loss on the team'\n" in text
+    assert "# content_note: |-\n#   TODO: This recording discusses" in text
+    assert "date" not in text.split("validate\n", 1)[1], "only text: the date holds in every language"
+    assert _run(project, "validate").returncode == 0
+    commented = "# title: 'TODO: After a loss on the team'"
+    path.write_text(text.replace(commented, commented.removeprefix("# ")))
+    refused = _run(project, "validate")
+    assert "sessions/es/trainings/team-debrief.yaml:6: title: still holds the placeholder" in refused.stderr
+    path.write_text(text.replace(commented, "title: 'Después de una pérdida'"))
+    assert _run(project, "validate").returncode == 0
+    again = _run(project, "new", "translation", "training", "team-debrief")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    unknown = _run(project, "new", "translation", "training", "team-debrif")
+    assert "did you mean 'team-debrief'?" in unknown.stderr

@@ -15,6 +15,10 @@ from typing import Any
 
 from markupsafe import Markup, escape
 from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+
+from macros.edge.build import build_of
 
 from ..conftest import make_project
 
@@ -61,3 +65,35 @@ def test_content_reaches_the_theme_config_escaped_once(tmp_path: Path) -> None:
         assert "<script>" not in value, where
         assert value.unescape().endswith(PAYLOAD), where
     assert config["site_name"] == escape("Test Hub " + PAYLOAD)
+
+
+def test_spanish_content_reaches_the_theme_escaped_once(tmp_path: Path) -> None:
+    """A Spanish page's theme reads the Spanish view of the config (macros/edge/theme.py: LanguageView): its site
+    name, description and crisis bar come from sessions/es/site.yaml, escaped once as they are handed over."""
+    project = make_project(tmp_path / "project")
+    spanish = project / "sessions" / "es" / "site.yaml"
+    quoted = PAYLOAD.replace("'", "''")
+    spanish.write_text(
+        f"title: 'Centro {quoted}'\ndescription: 'Un sitio {quoted}'\nhelp_lines:\n  - name: 'Línea {quoted}'\n  - ~\n",
+        encoding="utf-8",
+    )
+    previous = Path.cwd()
+    os.chdir(project)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        config = config.plugins.on_config(config)
+        config.plugins.on_nav(Navigation([], []), config=config, files=Files([]))
+        view = build_of(config).views["es"]
+    finally:
+        os.chdir(previous)
+    handed = {
+        "site_name": view.site_name,
+        "site_description": view.site_description,
+        "crisis bar": view.extra["hub_crisis_bar"][0]["name"],
+    }
+    for where, value in handed.items():
+        assert isinstance(value, Markup), f"{where} reaches the theme unescaped"
+        assert "<script>" not in value, where
+        assert value.unescape().endswith(PAYLOAD), where
+    assert view.theme.language == "es", "Material's own words in Spanish"
+    assert config.site_name == escape("Test Hub"), "the English pages keep the English config"

@@ -37,8 +37,9 @@ from macros.outputs.office import neutralized
 from macros.outputs.plan_docx import CHAR_WIDTH
 from macros.outputs.plan_files import CSV_COLUMNS, WRITERS
 from macros.outputs.plan_xlsx import HEADER_ROW, QUESTION_COLUMNS, lines_needed
+from macros.site.language import ENGLISH
 from macros.site.relations import build_relations
-from macros.site.render import filesize, paragraphs
+from macros.site.render import paragraphs
 
 from ..conftest import FIXTURES, ROOT
 
@@ -388,7 +389,7 @@ def test_downloads_are_reproducible_and_listed_with_format_and_size(built: Path,
         named = f'{file.format}<span class="hub-sr"> of {html.escape(plan.title)}</span></a>'
         assert f'href="{file.name}" download data-plan-file="{file.suffix}">{named}' in page
         assert html.escape(file.description) in page
-        assert f"· {filesize(published.stat().st_size)}</span>" in page
+        assert f"· {ENGLISH.size(published.stat().st_size)}</span>" in page
         assert f'href="{plan.id}/{file.name}" download data-plan-file="{file.suffix}">{named}' in index
 
 

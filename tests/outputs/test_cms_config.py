@@ -12,6 +12,7 @@ import yaml
 
 from macros.content import spec as s
 from macros.content.kinds import KINDS, SINGLE_FILES
+from macros.content.translations import text_part
 from macros.outputs.base import EditorSettings
 from macros.outputs.cms import SETTINGS, admin_page, configuration
 from macros.publish.editor import settings
@@ -107,7 +108,7 @@ def test_site_and_audiences_are_one_files_collection() -> None:
 
 def test_every_reference_in_the_specs_is_a_relation() -> None:
     """Count them: a Ref the walker found must come out as a relation widget somewhere."""
-    expected = sum(1 for kind in KINDS for _ in s.walk_refs(kind.spec))
+    expected = sum(1 for kind in KINDS for _ in s.walk_refs(kind.spec)) + len(KINDS)  # and each translation's chooser
     text = yaml.safe_dump(CONFIG)
     assert text.count("widget: relation") == expected > 10
 
@@ -181,3 +182,26 @@ def test_the_published_build_installs_the_editor_bundle() -> None:
     npm = next(index for index, run in enumerate(runs) if "npm ci --ignore-scripts" in run)
     build = next(index for index, run in enumerate(runs) if "macros build" in run)
     assert npm < build
+
+
+def test_each_kind_has_a_translation_collection_of_its_text_fields() -> None:
+    """sessions/es/<folder>/: the text part of the spec, nothing required, lists in step with the English (no
+    reordering), and a chooser naming the English item a new translation translates."""
+    collections = {collection["name"]: collection for collection in CONFIG["collections"]}
+    for kind in KINDS:
+        spanish = collections[f"{kind.name}_es"]
+        assert spanish["folder"] == f"sessions/es/{kind.folder}"
+        assert spanish["identifier_field"] == "translation_of"
+        chooser, *fields = spanish["fields"]
+        assert chooser["name"] == "translation_of"
+        assert chooser["widget"] == "relation"
+        assert chooser["collection"] == kind.name
+        part = text_part(kind.spec)
+        assert isinstance(part, s.Obj)
+        assert [field["name"] for field in fields] == list(part.fields)
+        assert not any(field["required"] for field in fields)
+        assert "date" not in [field["name"] for field in fields]
+    lists = [field for field in collections["series_es"]["fields"] if field["name"] == "sessions"]
+    assert lists[0]["allow_reorder"] is False
+    settings = collections["settings_es"]
+    assert [file["file"] for file in settings["files"]] == ["sessions/es/site.yaml", "sessions/es/audiences.yaml"]

@@ -24,6 +24,9 @@ def _rename(project: Path, folder: str, old: str, new: str) -> None:
     text = source.read_text(encoding="utf-8")
     source.unlink()
     (content / folder / f"{new}.yaml").write_text(f"{text.rstrip()}\naliases:\n  - {old}\n", encoding="utf-8")
+    translation = content / "es" / folder / f"{old}.yaml"
+    if translation.is_file():  # its Spanish goes with it, under the new name
+        translation.rename(translation.with_name(f"{new}.yaml"))
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +56,20 @@ def test_old_series_address_redirects_with_its_sessions(renamed_site: Path) -> N
     session = (renamed_site / "networks" / "test-vln" / "2" / "index.html").read_text(encoding="utf-8")
     assert 'url=../../test-network/2/"' in session
     assert "Session 2 (untitled)" in session
+
+
+def test_old_spanish_addresses_redirect_in_spanish(renamed_site: Path) -> None:
+    """Each language keeps its old addresses: /es/networks/test-vln/2/ leads to /es/networks/test-network/2/."""
+    page = (renamed_site / "es" / "networks" / "test-vln" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in page
+    assert 'url=../test-network/"' in page
+    assert "Esta página se movió" in page
+    assert '<a href="../test-network/">Red de aprendizaje de prueba</a>' in page
+    session = (renamed_site / "es" / "networks" / "test-vln" / "2" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../../test-network/2/"' in session
+    assert "Sesión 2 (sin título)" in session
+    plan = (renamed_site / "es" / "action-plans" / "team-check-in" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}es/action-plans/team-check-in-plan/">' in plan
 
 
 def test_redirects_resolve_and_stay_out_of_the_sitemap(renamed_site: Path) -> None:

@@ -12,6 +12,8 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from macros.publish import search_index
 
 from ..conftest import SOURCE_DATE_EPOCH, differing_files
@@ -81,3 +83,24 @@ def test_filters_are_put_in_order_once_and_for_all() -> None:
     again = dict(files)
     search_index.sort_filters(again)
     assert again == files
+
+
+def test_each_language_is_indexed_apart_and_put_together() -> None:
+    """A Pagefind service per language (so one language's index at a time is in memory), merged into one index: the
+    entry file lists both languages, in order, and the files every run writes alike are kept once."""
+    english = search_index._index_files([("/a/", PAGE.format("<h1>Burnout</h1>"))])
+    spanish = search_index._index_files([("/es/a/", PAGE.format("<h1>Agotamiento</h1>").replace('"en"', '"es"'))])
+    files = search_index.merged([english, spanish])
+    search_index.sort_filters(files)
+    entry = json.loads(files[search_index.ENTRY])
+    assert list(entry["languages"]) == ["en", "es"]
+    assert {"wasm.en.pagefind", "wasm.es.pagefind", "pagefind.js"} <= set(files)
+    assert files["pagefind.js"] == english["pagefind.js"] == spanish["pagefind.js"]
+    other_order = search_index.merged([spanish, english])
+    search_index.sort_filters(other_order)
+    assert other_order == files
+    with pytest.raises(search_index.SearchIndexError, match="two search indexes were made for en"):
+        search_index.merged([english, english])
+    changed = dict(spanish, **{"pagefind.js": b"other"})
+    with pytest.raises(search_index.SearchIndexError, match=r"two different pagefind\.js"):
+        search_index.merged([english, changed])

@@ -40,10 +40,21 @@ MORE_MISTAKES = {
 }
 
 
+TRANSLATION_MISTAKES = {
+    "topics/postvention.yaml": 'title: "Posvención"\nsumary: "texto"\naliases: [postvencion]\n',
+    "topics/no-such-topic.yaml": 'title: "Nada"\n',
+    "series/integrating-peer-support-2017.yaml": (
+        'title: "Integrar el apoyo entre pares"\nobjectives:\n  - "Explorar los principios de SAMHSA."\n  - ~\n'
+    ),
+}
+"""The guide's "Translate an item into Spanish" messages, made by these translations (sessions/es/)."""
+
+
 def _quoted_messages() -> set[str]:
-    """Every `sessions/…` message in the guide's table, with Markdown's code quotes removed."""
+    """Every `sessions/…:line: …` message in the guide's tables, with Markdown's code quotes removed."""
     text = GUIDE.read_text(encoding="utf-8")
-    return {match.strip() for match in re.findall(r"^\| `+ ?(sessions/.+?) ?`+ \|", text, flags=re.MULTILINE)}
+    found = re.findall(r"^\| `+ ?(sessions/[^` ]+:\d+: .+?) ?`+ \|", text, flags=re.MULTILINE)
+    return {match.strip() for match in found}
 
 
 def _validate(project: Path) -> list[str]:
@@ -87,6 +98,10 @@ def test_every_message_in_the_guide_is_what_validate_prints(project: Path) -> No
     assert new.returncode == 0, new.stderr
     series = project / SERIES
     series.write_text(series.read_text(encoding="utf-8").replace("- number: 9\n", "- number: 10\n"), encoding="utf-8")
+    printed += _validate(project)
+    series.write_text(series.read_text(encoding="utf-8").replace("- number: 10\n", "- number: 9\n"), encoding="utf-8")
+    for name, text in TRANSLATION_MISTAKES.items():
+        (project / "sessions" / "es" / name).write_text(text, encoding="utf-8")
     printed += _validate(project)
     quoted = _quoted_messages()
     assert len(quoted) >= 12

@@ -15,7 +15,7 @@ from macros.content.problems import ContentError
 from macros.content.values.video import embed_url
 from macros.content.values.webvtt import webvtt_problem
 from macros.content.values.wording import wording_problem
-from macros.site.render import filesize
+from macros.site.language import ENGLISH
 
 from ..conftest import FIXTURES, make_project, mkdocs_build
 
@@ -172,7 +172,7 @@ def test_an_empty_resource_or_caption_file_is_a_line_error(tmp_path: Path) -> No
 def test_resources_show_format_size_and_host(fixture_site: Path) -> None:
     html = (fixture_site / "trainings" / "de-escalation-basics" / "index.html").read_text(encoding="utf-8")
     size = (FIXTURES / "content" / "docs" / "files" / "slides.pdf").stat().st_size
-    assert f'<span class="hub-meta">(PDF, {filesize(size)})</span>' in html
+    assert f'<span class="hub-meta">(PDF, {ENGLISH.size(size)})</span>' in html
     assert '<span class="hub-meta">(DOCX, on example.org)</span>' in html
 
 

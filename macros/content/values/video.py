@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
+from macros.content.words import N_
+
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _VIMEO_ID = re.compile(r"^[0-9]{1,12}$")
 EMBED_HOSTS: dict[str, str] = {"youtube": "www.youtube-nocookie.com", "vimeo": "player.vimeo.com"}
 """The only third-party hosts a page may contact, and only after the play button is pressed."""
-PROVIDER_NAMES: dict[str, str] = {"youtube": "YouTube", "vimeo": "Vimeo", "self-hosted": "this site"}
+PROVIDER_NAMES: dict[str, str] = {"youtube": "YouTube", "vimeo": "Vimeo", "self-hosted": N_("this site")}
+"""Shown in sentences ("Watch on YouTube"); "this site" is in the message catalog (macros/content/words.py)."""
 
 
 def provider_of(url: str) -> str:

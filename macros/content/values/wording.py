@@ -1,7 +1,7 @@
 """Safe-messaging wording: phrases that harm people who read about suicide or substance use, with what to write.
 
 The list follows the project's reference facts (../shared/FACTS.md): say "died by suicide", never "committed
-suicide" or "successful suicide"; use person-first language, not "addict" or "abuser".
+suicide" or "successful suicide"; use person-first language, not "addict" or "abuser". The same holds in Spanish.
 """
 
 from __future__ import annotations
@@ -13,8 +13,14 @@ AVOID: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bsuccessful\s+suicides?\b", re.IGNORECASE), "died by suicide"),
     (re.compile(r"\b(?:drug\s+|substance\s+)?addicts?\b", re.IGNORECASE), "person who uses drugs"),
     (re.compile(r"\b(?:drug\s+|substance\s+)?abusers?\b", re.IGNORECASE), "person who uses drugs"),
-)
-"""(phrase, wording to use instead)."""
+    (re.compile(r"\bcomet(?:ió|io|e|en|er|ido|ieron|iendo)\s+(?:el\s+|un\s+)?suicidio", re.IGNORECASE),
+     "murió por suicidio"),
+    (re.compile(r"\bsuicidios?\s+(?:exitosos?|logrados?)", re.IGNORECASE), "murió por suicidio"),
+    (re.compile(r"\b(?:drog)?adict(?:o|a)s?\b", re.IGNORECASE), "persona que usa drogas"),
+    (re.compile(r"\babusador(?:es|as?)?\s+de\s+(?:sustancias|drogas)", re.IGNORECASE), "persona que usa drogas"),
+)  # fmt: skip
+"""(phrase, wording to use instead): English, and the same guidance in Spanish ("murió por suicidio", never "cometió
+suicidio"; "persona que usa drogas", never "adicto")."""
 
 
 def wording_problem(text: str) -> tuple[int, str] | None:
