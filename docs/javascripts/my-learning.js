@@ -20,6 +20,19 @@
   var page = document.querySelector("[data-hub-my-learning]");
   if (!learning || !device || !page) return;
   var root = new URL(page.getAttribute("data-root") || "./", location.href);
+  // The site's own root and the languages' prefixes ("es/"): an item's path is the same in every language.
+  var base = new URL(page.getAttribute("data-base") || "./", location.href);
+  var prefixes = JSON.parse(page.getAttribute("data-prefixes") || "[]");
+
+  /* An address on this site (from any language's page) as the item's path, or "" for any other address. */
+  function pathOf(address) {
+    if (address.indexOf(base.href) !== 0) return "";
+    var path = address.slice(base.href.length);
+    var prefix = prefixes.filter(function (each) {
+      return path.indexOf(each) === 0;
+    })[0];
+    return prefix ? path.slice(prefix.length) : path;
+  }
 
   /* A new element: `classes` is a class name or a list of them, `content` its text. */
   function el(tag, classes, content) {
@@ -540,7 +553,8 @@
       rows.forEach(function (cells) {
         var entry = { title: csv.value(cells[at.title]) };
         var address = at.address >= 0 ? csv.value(cells[at.address]) : "";
-        if (address.indexOf(root.href) === 0) entry.path = address.slice(root.href.length);
+        var path = pathOf(address);
+        if (path) entry.path = path;
         var saved = at.saved >= 0 ? csv.date(cells[at.saved]) : "";
         var watched = at.watched >= 0 ? csv.date(cells[at.watched]) : "";
         var minutes = at.minutes >= 0 ? csv.value(cells[at.minutes]) : "";

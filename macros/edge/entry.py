@@ -92,4 +92,7 @@ def define_env(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def my_learning(part: str = "overview") -> str:
         now = edition()
-        return guarded(lambda: listings.my_learning(part, now.catalog, now.relations, _here(env), now.language))
+        prefixes = tuple(language.prefix for language in build_of(env.conf).languages if language.prefix)
+        return guarded(
+            lambda: listings.my_learning(part, now.catalog, now.relations, _here(env), now.language, prefixes=prefixes)
+        )

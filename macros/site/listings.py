@@ -220,8 +220,18 @@ def learning_facets(language: Language = ENGLISH) -> tuple[Facet, ...]:
     return (Facet("status", say(N_("Kept as")), kept), Facet("kind", say(N_("Kind")), kinds))
 
 
-def my_learning(part: str, catalog: m.Catalog, relations: Relations, here: str, language: Language = ENGLISH) -> str:
-    """A page of My learning; the record lives in the browser, so these pages are its frame and its words."""
+def my_learning(
+    part: str,
+    catalog: m.Catalog,
+    relations: Relations,
+    here: str,
+    language: Language = ENGLISH,
+    *,
+    prefixes: tuple[str, ...] = (),
+) -> str:
+    """A page of My learning; the record lives in the browser, so these pages are its frame and its words.
+    `prefixes` are the other languages' (`es/`): an address exported from any language's page imports as the same
+    item path."""
     if part not in LEARNING_PARTS:
         raise UnknownId(f"my_learning({part!r}): use one of: {', '.join(LEARNING_PARTS)}")
     entries = relations.entries
@@ -237,5 +247,6 @@ def my_learning(part: str, catalog: m.Catalog, relations: Relations, here: str, 
         facets=learning_facets(language),
         kinds=keep_kinds(language),
         items_path=LEARNING_ITEMS,
+        prefixes=prefixes,
         can_keep=sum(1 for _ in keepables(catalog, language)),
     )

@@ -4,6 +4,8 @@ Spanish queries typed into the real search box."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,7 +14,7 @@ import yaml
 from playwright.sync_api import Page
 
 from ..chromium import axe_run, network_cut
-from ..conftest import ROOT
+from ..conftest import FIXTURES, ROOT
 from ..languages import english_interface_on, visible_text
 
 pytestmark = pytest.mark.browser
@@ -170,6 +172,9 @@ def test_the_first_spanish_search_fetches_the_spanish_index_only(page: Page, shi
     assert any(url.endswith("/pagefind/synonyms.es.json") for url in searched)
 
 
+RECORD_V1 = FIXTURES / "learning" / "record-v1.json"
+"""A record as My learning keeps it (tests/browser/test_my_learning_browser.py reads it too)."""
+
 LEARNING_PAGES = ("es/my-learning/", "es/my-learning/certificate/#training%3Ateam-debrief", "es/my-learning/record/")
 """My learning and the two documents it makes, in Spanish, read with a record in the browser."""
 
@@ -204,3 +209,38 @@ def test_my_learning_in_spanish_keeps_marks_and_documents_in_spanish(page: Page,
         problems += [f"{path}: {found}" for found in axe_run(page)["found"]]
     assert "14 de marzo de 2025" in page.locator("[data-doc-rows]").inner_text()
     assert problems == []
+
+
+def _export_csv(page: Page, button: str, folder: Path) -> Path:
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    table = folder / download.value.suggested_filename
+    download.value.save_as(table)
+    return table
+
+
+def _imported(page: Page, table: Path) -> dict[str, Any]:
+    """What the record holds after `table` is imported into an empty one on this page."""
+    page.get_by_role("button", name="Erase my record").click()
+    page.set_input_files("#learning-import", table)
+    page.locator("[data-learning-status]").filter(has_text=table.name).wait_for()
+    items: dict[str, Any] = json.loads(page.evaluate("localStorage.getItem('hub-learning')"))["items"]
+    return items
+
+
+def test_a_record_exported_in_spanish_imports_on_the_english_page(page: Page, fixture_url: str, tmp_path: Path) -> None:
+    """The CSV export speaks the page's language (its header and address in Spanish); imported on the English page
+    it gives the same record as the English export: the same keys, dates and item paths (no `es/` in them)."""
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(fixture_url + "es/my-learning/")
+    page.evaluate(f"localStorage.setItem('hub-learning', {json.dumps(RECORD_V1.read_text(encoding='utf-8'))})")
+    page.reload()
+    page.locator("[data-learning-list] > li").first.wait_for()
+    spanish = _export_csv(page, "Exportar para una hoja de cálculo (CSV)", tmp_path / "es")
+    assert spanish.read_text(encoding="utf-8-sig").startswith('"Clave","Título","Tipo","Dirección"')
+    page.goto(fixture_url + "my-learning/")
+    page.locator("[data-learning-list] > li").first.wait_for()
+    english = _export_csv(page, "Export for a spreadsheet (CSV)", tmp_path / "en")
+    from_english = _imported(page, english)
+    assert _imported(page, spanish) == from_english
+    assert not [item["path"] for item in from_english.values() if item["path"].startswith("es/")]
