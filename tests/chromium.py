@@ -80,6 +80,15 @@ def network_cut(page: Page, seen: list[str]) -> None:
     page.route("**/*", handle)
 
 
+def downloaded(page: Page, button: str, folder: Path) -> Path:
+    """Click the button named `button` and keep the file it downloads in `folder`, under the name the page gave it."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=button).click()
+    saved = folder / download.value.suggested_filename
+    download.value.save_as(saved)
+    return saved
+
+
 def axe_run(page: Page) -> dict[str, Any]:
     """axe-core on the page as it stands: `found` (one line per violation: rule, help, where), `passed` (count) and
     `rules` (the ids of the rules that passed, such as html-has-lang and valid-lang)."""

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
-from ..chromium import axe_run, network_cut
+from ..chromium import axe_run, downloaded, network_cut
 from ..conftest import FIXTURES
 from ..office import page_sizes, pdf_info, pdf_pages
 
@@ -156,14 +156,6 @@ def _documents(page: Page, url: str, folder: Path) -> None:
     assert "name" not in _stored(page)
 
 
-def _download(page: Page, name: str, folder: Path) -> Path:
-    with page.expect_download() as download:
-        page.get_by_role("button", name=name).click()
-    saved = folder / download.value.suggested_filename
-    download.value.save_as(saved)
-    return saved
-
-
 def _erase_in_every_tab(page: Page, context: BrowserContext, url: str) -> None:
     other = context.new_page()
     _cut(other)
@@ -203,9 +195,9 @@ def test_keep_list_certify_export_erase_import(page: Page, fixture_url: str, tmp
 
     _my_learning(page, fixture_url)
     before = _items(page)
-    exported = _download(page, "Export my record (JSON)", tmp_path)
+    exported = downloaded(page, "Export my record (JSON)", tmp_path)
     assert json.loads(exported.read_text(encoding="utf-8"))["items"] == before
-    table = _download(page, "Export for a spreadsheet (CSV)", tmp_path)
+    table = downloaded(page, "Export for a spreadsheet (CSV)", tmp_path)
     rows = table.read_text(encoding="utf-8-sig").splitlines()
     assert rows[0].startswith('"Key","Title","Kind","Address","Watched on","Minutes","Hours"')
     assert any(row.startswith('"training:team-debrief","After a loss on the team","Training",') for row in rows)

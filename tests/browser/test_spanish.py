@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from ..chromium import axe_run, network_cut
+from ..chromium import axe_run, downloaded, network_cut
 from ..conftest import FIXTURES, ROOT
 from ..languages import english_interface_on, visible_text
 
@@ -211,14 +211,6 @@ def test_my_learning_in_spanish_keeps_marks_and_documents_in_spanish(page: Page,
     assert problems == []
 
 
-def _export_csv(page: Page, button: str, folder: Path) -> Path:
-    with page.expect_download() as download:
-        page.get_by_role("button", name=button).click()
-    table = folder / download.value.suggested_filename
-    download.value.save_as(table)
-    return table
-
-
 def _imported(page: Page, table: Path) -> dict[str, Any]:
     """What the record holds after `table` is imported into an empty one on this page."""
     page.get_by_role("button", name="Erase my record").click()
@@ -236,11 +228,11 @@ def test_a_record_exported_in_spanish_imports_on_the_english_page(page: Page, fi
     page.evaluate(f"localStorage.setItem('hub-learning', {json.dumps(RECORD_V1.read_text(encoding='utf-8'))})")
     page.reload()
     page.locator("[data-learning-list] > li").first.wait_for()
-    spanish = _export_csv(page, "Exportar para una hoja de cálculo (CSV)", tmp_path / "es")
+    spanish = downloaded(page, "Exportar para una hoja de cálculo (CSV)", tmp_path / "es")
     assert spanish.read_text(encoding="utf-8-sig").startswith('"Clave","Título","Tipo","Dirección"')
     page.goto(fixture_url + "my-learning/")
     page.locator("[data-learning-list] > li").first.wait_for()
-    english = _export_csv(page, "Export for a spreadsheet (CSV)", tmp_path / "en")
+    english = downloaded(page, "Export for a spreadsheet (CSV)", tmp_path / "en")
     from_english = _imported(page, english)
     assert _imported(page, spanish) == from_english
     assert not [item["path"] for item in from_english.values() if item["path"].startswith("es/")]
