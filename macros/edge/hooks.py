@@ -234,11 +234,14 @@ def on_template_context(context: Any, template_name: str, config: MkDocsConfig) 
 
 
 _H1_END = re.compile(r"</h1>")
+NOTES_HERE = "<!-- hub:page-notes -->"
+"""Where a page whose h1 belongs to a document (My learning's certificate and record) wants its notes instead."""
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """On a page in another language: that it is the hub's translation, with a link to the English original, and,
-    once, that some parts are only in English (they carry `lang="en"`)."""
+    """On a page in another language, under its title (or where the page marks, `NOTES_HERE`): that it is the hub's
+    translation, with a link to the English original, and, once, that some parts are only in English (they carry
+    `lang="en"`)."""
     build = build_of(config)
     language = build.edition_at(page.url).language
     if language.is_source or page.meta.get("template") == "404.html":
@@ -246,6 +249,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     own = _own(page.url).removeprefix(language.prefix)
     original = (own or "./") if own in build.pages else ""
     notes = page_notes(language, page.url, original, 'lang="en"' in html, bool(page.meta.get("hub_untranslated")))
+    if NOTES_HERE in html:
+        return html.replace(NOTES_HERE, notes, 1)
     found = _H1_END.search(html)
     return html[: found.end()] + notes + html[found.end() :] if found else notes + html
 

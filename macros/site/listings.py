@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from macros.content import model as m
 from macros.content.kinds import BY_NAME, KINDS, Kind
-from macros.content.learning import SESSION, keepables
+from macros.content.learning import SESSION
 from macros.content.plans import downloads
 from macros.content.words import N_
 from macros.site.facets import Facet, Option, catalog_facets, entry_values, program_facets, program_values
@@ -248,5 +248,4 @@ def my_learning(
         kinds=keep_kinds(language),
         items_path=LEARNING_ITEMS,
         prefixes=prefixes,
-        can_keep=sum(1 for _ in keepables(catalog, language)),
     )

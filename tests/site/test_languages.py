@@ -206,3 +206,13 @@ def test_each_language_has_its_own_my_learning_items(fixture_site: Path) -> None
     assert english["items"]["series:test-vln"]["title"] == "Test learning network"
     assert spanish["items"]["series:test-vln"]["title"] == "Red de aprendizaje de prueba"
     assert english["items"].keys() == spanish["items"].keys(), "the record is kept by key, the same in both"
+
+
+def test_a_document_page_says_it_is_a_translation_above_the_document(shipped_site: Path) -> None:
+    """The certificate's and the record's h1 is the document's own heading: the translation line stands above the
+    printed frame, in the tools print leaves out, not inside the document."""
+    for path in ("certificate", "record"):
+        page = (shipped_site / "es" / "my-learning" / path / "index.html").read_text(encoding="utf-8")
+        assert page.count('class="hub-translation"') == 1, path
+        tools = page.index('class="hub-doc-tools"')
+        assert tools < page.index('class="hub-translation"') < page.index('<article class="hub-doc'), path
